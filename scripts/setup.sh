@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs every tool the build and the tests need, idempotently.
+# Safe to run again: each step checks what is already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION="0.21.14"
+# The wasm-bindgen CLI must equal the crate version pinned in Cargo.toml / Cargo.lock.
+WASM_BINDGEN_VERSION="$(sed -n 's/^wasm-bindgen = { version = "=\([0-9.]*\)".*/\1/p; s/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml | head -n1)"
+
+log() { printf '[setup] %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
+  log "installing trunk $TRUNK_VERSION (about 5 minutes on 2 cores)"
+  cargo install trunk --version "=$TRUNK_VERSION" --locked
+fi
+
+if [ -n "$WASM_BINDGEN_VERSION" ] && ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
+  log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  # --locked fails for this crate on these machines (see shared/TOOLCHAIN.md).
+  cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION"
+fi
+
+if [ ! -x /usr/bin/chromium ]; then
+  log "installing chromium from Debian"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+if [ -f package-lock.json ]; then
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    log "installing npm packages (binaryen, playwright-core, axe-core)"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+fi
+log "ready"

@@ -1,0 +1,63 @@
+//! Conforme: a checker for French local-government deliberation extracts.
+//!
+//! Data flows one way: [`text`] (normalisation with an offset map) →
+//! [`parse`] (tolerant reading) → [`model`] (values with spans) → [`rules`]
+//! (findings) → [`report`] (the contract's JSON). The web page and the CLI are
+//! thin shells over [`check`].
+
+pub mod model;
+pub mod parse;
+pub mod report;
+pub mod rules;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+use model::BodyKind;
+use report::Report;
+
+/// User options.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Options {
+    /// Body kind chosen by the user (overrides detection).
+    pub body: Option<BodyKind>,
+    /// Commune population (convocation delay, statutory seats).
+    pub population: Option<u32>,
+    /// Keep `info` findings.
+    pub show_info: bool,
+}
+
+impl Options {
+    pub fn all() -> Options {
+        Options {
+            show_info: true,
+            ..Default::default()
+        }
+    }
+}
+
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Checks a text and returns the report. Never panics on any input.
+pub fn check(input: &str, opts: &Options) -> Report {
+    let t = text::Text::new(input);
+    let doc = parse::parse(&t);
+    let mut extracts = Vec::new();
+    for mut seance in doc.seances {
+        if let Some(b) = opts.body {
+            seance.body = b;
+        }
+        let per = rules::run(&t, &seance, opts);
+        for (k, findings) in per.into_iter().enumerate() {
+            extracts.push(report::extract(&t, &seance, k, findings));
+        }
+    }
+    Report {
+        tool: report::Tool {
+            name: "conforme",
+            version: VERSION,
+        },
+        extracts,
+    }
+}

@@ -1,0 +1,424 @@
+//! Amounts of money: "536 000 €", "536 000,00 €", "90 000€", "30 000.00 €",
+//! "1,9 million d'euros", "12 k€", "1,5 M€", HT/TTC, and amounts in words
+//! ("trois cent trente mille euros"). "dont" breakdowns become a tree.
+
+use super::scan::*;
+use crate::model::{Amount, Tax};
+use crate::text::Text;
+
+/// Reads a grouped number at `pos`: (integer digits, decimals, end).
+/// Groups of exactly three digits may be separated by one space or a dot.
+fn read_grouped(s: &[u8], pos: usize) -> Option<(Vec<u8>, Vec<u8>, usize)> {
+    if pos > 0 && (s[pos - 1].is_ascii_digit() || s[pos - 1].is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut digits = Vec::new();
+    let mut i = pos;
+    while i < s.len() && s[i].is_ascii_digit() {
+        digits.push(s[i]);
+        i += 1;
+        if digits.len() > 40 {
+            return None;
+        }
+    }
+    if digits.is_empty() {
+        return None;
+    }
+    if digits.len() <= 3 {
+        loop {
+            if i + 3 < s.len() && (s[i] == b' ' || s[i] == b'.') {
+                let g = &s[i + 1..(i + 4).min(s.len())];
+                if g.len() == 3
+                    && g.iter().all(|b| b.is_ascii_digit())
+                    && !(i + 4 < s.len() && s[i + 4].is_ascii_digit())
+                {
+                    digits.extend_from_slice(g);
+                    i += 4;
+                    if digits.len() > 40 {
+                        return None;
+                    }
+                    continue;
+                }
+            }
+            break;
+        }
+    }
+    let mut decimals = Vec::new();
+    if i + 1 < s.len() && (s[i] == b',' || s[i] == b'.') && s[i + 1].is_ascii_digit() {
+        let mut j = i + 1;
+        while j < s.len() && s[j].is_ascii_digit() && j - i <= 3 {
+            j += 1;
+        }
+        if !(j < s.len() && s[j].is_ascii_digit()) {
+            decimals.extend_from_slice(&s[i + 1..j]);
+            i = j;
+        }
+    }
+    Some((digits, decimals, i))
+}
+
+fn to_cents(digits: &[u8], decimals: &[u8], mult_exp: u32) -> Option<i128> {
+    let mut v: i128 = 0;
+    for &d in digits {
+        v = v.checked_mul(10)?.checked_add((d - b'0') as i128)?;
+    }
+    let mut frac: i128 = 0;
+    let mut scale: i128 = 1;
+    for &d in decimals {
+        frac = frac.checked_mul(10)?.checked_add((d - b'0') as i128)?;
+        scale = scale.checked_mul(10)?;
+    }
+    let mult = 10i128.checked_pow(mult_exp)?;
+    let whole = v.checked_mul(mult)?.checked_mul(100)?;
+    let part = frac.checked_mul(mult)?.checked_mul(100)? / scale;
+    whole.checked_add(part)
+}
+
+/// Currency after a number: (multiplier exponent, end).
+fn currency_at(s: &[u8], pos: usize) -> Option<(u32, usize)> {
+    let p = skip_ws(s, pos);
+    let euro = |q: usize| -> Option<usize> {
+        if let Some(e) = match_at(s, q, "\u{20ac}") {
+            return Some(e);
+        }
+        any_at(s, q, &["euros", "euro", "eur"]).map(|(e, _)| e)
+    };
+    if let Some(e) = euro(p) {
+        return Some((0, e));
+    }
+    // k€, M€, Md€
+    for (m, exp) in [("k", 3u32), ("md", 9), ("mds", 9), ("m", 6)] {
+        if let Some(e) = match_at(s, p, m) {
+            if let Some(e2) = match_at(s, e, "\u{20ac}") {
+                return Some((exp, e2));
+            }
+            if let Some(e2) = word_at(s, e, "euros") {
+                return Some((exp, e2));
+            }
+        }
+    }
+    // million(s) / milliard(s) d'euros / €
+    if let Some((e, k)) = any_at(s, p, &["millions", "million", "milliards", "milliard"]) {
+        let exp = if k < 2 { 6 } else { 9 };
+        let q = skip_ws(s, e);
+        if let Some(e2) = match_at(s, q, "d'euros") {
+            return Some((exp, e2));
+        }
+        if let Some(e2) = match_at(s, q, "de euros") {
+            return Some((exp, e2));
+        }
+        if let Some(e2) = euro(q) {
+            return Some((exp, e2));
+        }
+    }
+    None
+}
+
+fn tax_at(s: &[u8], pos: usize) -> Option<(Tax, usize)> {
+    let p = skip_seps(s, pos, b"|");
+    if let Some((e, k)) = any_at(
+        s,
+        p,
+        &[
+            "ht",
+            "h.t.",
+            "h.t",
+            "hors taxes",
+            "hors taxe",
+            "eht",
+            "ttc",
+            "t.t.c.",
+            "t.t.c",
+            "toutes taxes comprises",
+            "tic",
+        ],
+    ) {
+        let tax = if k <= 5 { Tax::Ht } else { Tax::Ttc };
+        return Some((tax, e));
+    }
+    None
+}
+
+fn percent_at(s: &[u8], pos: usize) -> Option<u32> {
+    let p = skip_seps(s, pos, b"|");
+    let (digits, decimals, e) = read_grouped(s, p)?;
+    if digits.len() > 3 {
+        return None;
+    }
+    let q = skip_ws(s, e);
+    if s.get(q) != Some(&b'%') {
+        return None;
+    }
+    let mut v: u32 = 0;
+    for d in digits {
+        v = v * 10 + (d - b'0') as u32;
+    }
+    let mut frac = 0u32;
+    for (k, d) in decimals.iter().take(2).enumerate() {
+        frac += (d - b'0') as u32 * if k == 0 { 10 } else { 1 };
+    }
+    Some(v * 100 + frac)
+}
+
+/// Every amount in `from..to`, in text order, with "dont" parents resolved.
+pub fn find_amounts(t: &Text, from: usize, to: usize) -> Vec<Amount> {
+    let s = t.lower.as_bytes();
+    let to = to.min(s.len());
+    let mut out = Vec::new();
+    let mut i = from;
+    while i < to {
+        let b = s[i];
+        if b.is_ascii_digit() && (i == 0 || !is_word_byte(s[i - 1])) {
+            if let Some((digits, decimals, e)) = read_grouped(s, i) {
+                if let Some((exp, ce)) = currency_at(s, e) {
+                    if let Some(cents) = to_cents(&digits, &decimals, exp) {
+                        let rounded_exp = if exp > 0 {
+                            Some(exp - decimals.len() as u32)
+                        } else {
+                            None
+                        };
+                        let (tax, end) = match tax_at(s, ce) {
+                            Some((tx, te)) => (Some(tx), te),
+                            None => (None, ce),
+                        };
+                        out.push(Amount {
+                            cents,
+                            text: t.display(i, ce),
+                            span: t.span(i, ce),
+                            pos: (i, end),
+                            tax,
+                            rounded_exp,
+                            in_words: false,
+                            parent: None,
+                            percent: percent_at(s, end),
+                        });
+                        i = end;
+                        continue;
+                    }
+                }
+                i = e.max(i + 1);
+                continue;
+            }
+        } else if b.is_ascii_lowercase() && (i == 0 || !is_word_byte(s[i - 1])) {
+            let mut we = i;
+            while we < s.len() && s[we].is_ascii_lowercase() {
+                we += 1;
+            }
+            let w = std::str::from_utf8(&s[i..we]).unwrap_or("");
+            if w != "et" && is_number_word(w) {
+                if let Some((v, e)) = read_number_words(s, i) {
+                    if let Some((exp, ce)) = currency_at(s, e) {
+                        if v > 0 {
+                            if let Some(cents) = (v as i128)
+                                .checked_mul(10i128.pow(exp))
+                                .and_then(|x| x.checked_mul(100))
+                            {
+                                out.push(Amount {
+                                    cents,
+                                    text: t.display(i, ce),
+                                    span: t.span(i, ce),
+                                    pos: (i, ce),
+                                    tax: tax_at(s, ce).map(|x| x.0),
+                                    rounded_exp: None,
+                                    in_words: true,
+                                    parent: None,
+                                    percent: None,
+                                });
+                                i = ce;
+                                continue;
+                            }
+                        }
+                    }
+                    i = e.max(i + 1);
+                    continue;
+                }
+            }
+            i = we.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    resolve_dont(s, &mut out);
+    out
+}
+
+/// Paren depth at each amount start, relative to `base`.
+fn depth_between(s: &[u8], a: usize, b: usize) -> i32 {
+    let mut d = 0;
+    for &c in &s[a.min(b)..b] {
+        if c == b'(' {
+            d += 1;
+        } else if c == b')' {
+            d -= 1;
+        }
+    }
+    d
+}
+
+/// Links each "dont" part to the amount it is a part of.
+fn resolve_dont(s: &[u8], amounts: &mut [Amount]) {
+    let n = amounts.len();
+    for pi in 0..n {
+        let pend = amounts[pi].pos.1;
+        // Find "dont" shortly after the parent (same sentence, no other amount before it).
+        let next_start = if pi + 1 < n {
+            amounts[pi + 1].pos.0
+        } else {
+            s.len()
+        };
+        let window_end = (pend + 160).min(next_start).min(s.len());
+        let Some((da, de)) = find_word(s, pend, window_end, "dont") else {
+            continue;
+        };
+        if s[pend..da].iter().any(|&c| c == b'.' || c == b';') {
+            continue;
+        }
+        // A parenthesis opened between parent and "dont" means a nested part: "(dont 90 000 €".
+        let opened = depth_between(s, pend, da);
+        if opened < 0 {
+            continue;
+        }
+        // The first child must follow "dont" closely.
+        let after = skip_seps(s, de, b":-*");
+        if pi + 1 >= n || amounts[pi + 1].pos.0 > after + 2 {
+            continue;
+        }
+        // Region end.
+        let region_end = if opened > 0 {
+            // until the parenthesis closes
+            let mut d = opened;
+            let mut j = de;
+            while j < s.len() && d > 0 {
+                if s[j] == b'(' {
+                    d += 1;
+                } else if s[j] == b')' {
+                    d -= 1;
+                }
+                j += 1;
+            }
+            j
+        } else if s[de..after].contains(&b'\n') {
+            // bullet list: consecutive lines starting with a dash
+            let mut j = after;
+            loop {
+                let line_end = s[j..]
+                    .iter()
+                    .position(|&c| c == b'\n')
+                    .map(|p| j + p)
+                    .unwrap_or(s.len());
+                let next = line_end + 1;
+                if next >= s.len() {
+                    break s.len();
+                }
+                let q = {
+                    let mut q = next;
+                    while q < s.len() && (s[q] == b' ' || s[q] == b'\t') {
+                        q += 1;
+                    }
+                    q
+                };
+                if q < s.len() && (s[q] == b'-' || s[q] == b'*') {
+                    j = q;
+                } else {
+                    break line_end;
+                }
+            }
+        } else {
+            // inline: until the sentence ends
+            let mut j = de;
+            let mut d = 0;
+            while j < s.len() {
+                match s[j] {
+                    b'(' => d += 1,
+                    b')' => {
+                        if d == 0 {
+                            break;
+                        }
+                        d -= 1
+                    }
+                    b';' | b'\n' if d == 0 => break,
+                    b'.' if d == 0 && (j + 1 >= s.len() || is_ws(s[j + 1])) => break,
+                    _ => {}
+                }
+                j += 1;
+            }
+            j
+        };
+        for ci in pi + 1..n {
+            let c0 = amounts[ci].pos.0;
+            if c0 >= region_end {
+                break;
+            }
+            if amounts[ci].parent.is_some() {
+                continue;
+            }
+            if depth_between(s, de, c0) == 0 {
+                amounts[ci].parent = Some(pi);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn amounts(s: &str) -> Vec<(i128, Option<usize>)> {
+        let t = Text::new(s);
+        find_amounts(&t, 0, t.len())
+            .into_iter()
+            .map(|a| (a.cents / 100, a.parent))
+            .collect()
+    }
+
+    #[test]
+    fn formats() {
+        assert_eq!(
+            amounts("536 000 € et 536\u{202F}000,00 €"),
+            vec![(536_000, None), (536_000, None)]
+        );
+        assert_eq!(
+            amounts("90 000€ puis 30 000.00 €"),
+            vec![(90_000, None), (30_000, None)]
+        );
+        assert_eq!(
+            amounts("1,9 million d'euros ; 12 k€ ; 1,5 M€"),
+            vec![(1_900_000, None), (12_000, None), (1_500_000, None)]
+        );
+        assert_eq!(
+            amounts("TROIS CENT TRENTE MILLE EUROS (330 000 euros)"),
+            vec![(330_000, None), (330_000, None)]
+        );
+        assert_eq!(
+            amounts("en 2023 150 000 € et 2 000 m²"),
+            vec![(150_000, None)]
+        );
+        assert_eq!(amounts("article 6574"), vec![]);
+    }
+
+    #[test]
+    fn dont_tree() {
+        let s = "une subvention de 536 000 € dont :\n\n- 200 000 € au titre du fonctionnement,\n- 300 000 € affectés (dont 90 000€ issus du transfert) ,\n- 36 000 € affectés.\n\nSuite 5 €";
+        assert_eq!(
+            amounts(s),
+            vec![
+                (536_000, None),
+                (200_000, Some(0)),
+                (300_000, Some(0)),
+                (90_000, Some(2)),
+                (36_000, Some(0)),
+                (5, None)
+            ]
+        );
+        let s = "une subvention globale de 50 000 €, dont 30 000 € pour le fonctionnement et 25 000 € pour l'investissement. Puis 3 €.";
+        assert_eq!(
+            amounts(s),
+            vec![
+                (50_000, None),
+                (30_000, Some(0)),
+                (25_000, Some(0)),
+                (3, None)
+            ]
+        );
+    }
+}

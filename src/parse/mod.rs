@@ -1,0 +1,274 @@
+//! Tolerant parser: never fails, keeps what it could read, leaves the rest unknown.
+//!
+//! A text is split into séances (one per "Extrait du registre" that carries its
+//! own attendance), and each séance into deliberations (one per vote result).
+
+pub mod amounts;
+pub mod counts;
+pub mod dates;
+pub mod members;
+pub mod scan;
+pub mod session;
+pub mod votes;
+
+use crate::model::*;
+use crate::text::{Span, Text};
+use members::{Section, SectionKind};
+use scan::*;
+
+/// A named person of the séance (president, secretary).
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub name: String,
+    pub key: NameKey,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Deliberation {
+    pub range: (usize, usize),
+    pub votes: Vec<Vote>,
+    pub amounts: Vec<Amount>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Seance {
+    pub range: (usize, usize),
+    pub body: BodyKind,
+    pub body_detected: BodyKind,
+    pub body_name: Option<String>,
+    pub dates: Vec<DateMention>,
+    pub session: Option<DateMention>,
+    pub convocation: Option<DateMention>,
+    pub declared: Declared,
+    pub sections: Vec<Section>,
+    pub members: Vec<Member>,
+    /// Every attendance list read as names only (no garbled columns).
+    pub lists_reliable: bool,
+    pub president: Option<Person>,
+    pub secretary: Option<Person>,
+    pub urgency: bool,
+    /// An arrival, departure or withdrawal is mentioned somewhere in the séance.
+    pub movements: bool,
+    pub deliberations: Vec<Deliberation>,
+}
+
+impl Seance {
+    pub fn section_count(&self, kind: SectionKind) -> usize {
+        self.sections
+            .iter()
+            .filter(|s| s.kind == kind)
+            .map(|s| s.entries.len())
+            .sum()
+    }
+    pub fn has_section(&self, kind: SectionKind) -> bool {
+        self.sections.iter().any(|s| s.kind == kind)
+    }
+    pub fn count_status(&self, st: Status) -> usize {
+        self.members.iter().filter(|m| m.status == st).count()
+    }
+}
+
+pub struct Document {
+    pub seances: Vec<Seance>,
+}
+
+const MOVEMENT_WORDS: &[&str] = &[
+    "arrive",
+    "arrivee",
+    "arrives",
+    "arrivent",
+    "quitte",
+    "quittent",
+    "sort de la salle",
+    "se retire",
+    "se retirent",
+    "a partir du point",
+    "a compter du point",
+    "jusqu'au point",
+    "a partir de la deliberation",
+    "a compter de la deliberation",
+    "rejoint",
+    "rejoignent",
+    "a partir de",
+    "a compter de",
+];
+
+/// Parses a whole text.
+pub fn parse(t: &Text) -> Document {
+    let s = t.lower.as_bytes();
+    // Séance starts: the text start, and each "extrait du registre" that has its own attendance.
+    let mut starts = vec![0usize];
+    for (a, _) in find_all(s, "extrait du registre") {
+        if a > 200 {
+            starts.push(a);
+        }
+    }
+    let mut bounds: Vec<(usize, usize)> = Vec::new();
+    for (k, &a) in starts.iter().enumerate() {
+        let b = starts.get(k + 1).copied().unwrap_or(t.len());
+        bounds.push((a, b));
+    }
+    // Merge segments without attendance of their own into the previous one.
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (a, b) in bounds {
+        let has_own = !members::find_sections(t, a, b).is_empty() || {
+            let d = counts::find_declared(t, a, b);
+            d.present.is_some() || d.in_office.is_some()
+        };
+        match merged.last_mut() {
+            Some(last) if !has_own => last.1 = b,
+            _ => merged.push((a, b)),
+        }
+    }
+    let all_dates = dates::find_dates(t);
+    let seances = merged
+        .into_iter()
+        .map(|(a, b)| parse_seance(t, &all_dates, a, b))
+        .collect();
+    Document { seances }
+}
+
+fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> Seance {
+    let s = t.lower.as_bytes();
+    let (o_from, o_to) = (t.span(from, from).start, t.span(to, to).start);
+    let mut dates: Vec<DateMention> = all_dates
+        .iter()
+        .filter(|m| m.span.start >= o_from && (m.span.start < o_to || to >= t.len()))
+        .cloned()
+        .collect();
+    let (body, body_name) = session::find_body(t, from, to);
+    let session_idx = session::find_session_date(t, &dates, from, to);
+    // Dates without a year take the séance year when they name the séance's day or a nearby one.
+    if let Some(si) = session_idx {
+        if let Some(sd) = dates[si].date {
+            for m in dates.iter_mut() {
+                if m.raw.2 == 0 {
+                    if let Some(d) = Date::new(sd.year, m.raw.1, m.raw.0) {
+                        if (d.days() - sd.days()).abs() <= 62 {
+                            m.date = Some(d);
+                            m.raw.2 = sd.year;
+                            m.year_inferred = true;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let conv_idx = session::find_convocation(t, &dates, from, to, session_idx);
+    let declared = counts::find_declared(t, from, to);
+    let sections = members::find_sections(t, from, to);
+    let members = members::build_members(t, &sections);
+    let lists_reliable = !sections.is_empty() && sections.iter().all(|s| s.reliable);
+    let person = |keys: &[&str]| {
+        session::find_person(t, from, to.min(from + 6000), keys).map(|(name, span, a, b)| Person {
+            key: members::name_key(t, a, b),
+            name,
+            span,
+        })
+    };
+    let president = person(&[
+        "sous la presidence de",
+        "president :",
+        "presidente :",
+        "preside par",
+        "presidee par",
+    ]);
+    let secretary = person(&[
+        "secretaire de seance :",
+        "secretaire de seance",
+        "secretaire :",
+        "secretaires de seance :",
+    ]);
+    let urgency = session::mentions_urgency(t, from, to);
+    let movements = members.iter().any(|m| m.movement.is_some())
+        || find_any(s, from, to, MOVEMENT_WORDS).is_some();
+
+    // Deliberations: split after each vote result.
+    let all_votes = votes::find_votes(t, from, to);
+    let norm_end_of = |sp: Span| -> usize {
+        // first normalised position whose original start is >= sp.end
+        let mut lo = from;
+        let mut hi = to;
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if t.span(mid, mid + 1).start < sp.end {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    };
+    let mut groups: Vec<Vec<Vote>> = Vec::new();
+    let mut group_ends: Vec<usize> = Vec::new();
+    for v in all_votes {
+        let v_end = norm_end_of(v.span);
+        let v_start = norm_end_of(Span::new(v.span.start, v.span.start));
+        let merge = match (groups.last(), group_ends.last()) {
+            (Some(g), Some(&ge)) => {
+                let prev_unanimity_only = g.len() == 1
+                    && g[0].pour.is_none()
+                    && g[0].contre.is_none()
+                    && g[0].unanimous.is_some();
+                let numeric = v.pour.is_some() || v.contre.is_some();
+                let between = &t.lower[ge.min(v_start)..v_start];
+                prev_unanimity_only
+                    && numeric
+                    && v_start.saturating_sub(ge) < 1500
+                    && !between.contains("objet")
+                    && !between.contains("deliberation n")
+                    && !between.contains("affaire n")
+            }
+            _ => false,
+        };
+        if merge {
+            groups.last_mut().unwrap().push(v);
+            *group_ends.last_mut().unwrap() = v_end;
+        } else {
+            groups.push(vec![v]);
+            group_ends.push(v_end);
+        }
+    }
+    let mut deliberations = Vec::new();
+    let mut start = from;
+    let n = groups.len();
+    for (k, g) in groups.into_iter().enumerate() {
+        let end = if k + 1 == n {
+            to
+        } else {
+            group_ends[k].max(start)
+        };
+        deliberations.push(Deliberation {
+            range: (start, end),
+            votes: g,
+            amounts: amounts::find_amounts(t, start, end),
+        });
+        start = end;
+    }
+    if deliberations.is_empty() {
+        deliberations.push(Deliberation {
+            range: (from, to),
+            votes: Vec::new(),
+            amounts: amounts::find_amounts(t, from, to),
+        });
+    }
+    Seance {
+        range: (from, to),
+        body,
+        body_detected: body,
+        body_name,
+        session: session_idx.map(|k| dates[k].clone()),
+        convocation: conv_idx.map(|k| dates[k].clone()),
+        dates,
+        declared,
+        sections,
+        members,
+        lists_reliable,
+        president,
+        secretary,
+        urgency,
+        movements,
+        deliberations,
+    }
+}

@@ -1,0 +1,279 @@
+//! Séance header: body kind and name, séance and convocation dates,
+//! president, secretary, urgency.
+
+use super::scan::*;
+use crate::model::{BodyKind, DateMention};
+use crate::text::{Span, Text};
+
+/// Body kind and the phrase that names it.
+pub fn find_body(t: &Text, from: usize, to: usize) -> (BodyKind, Option<String>) {
+    let s = t.lower.as_bytes();
+    let head_end = (from + 2500).min(to);
+    const PATS: &[(&str, BodyKind)] = &[
+        ("commission permanente", BodyKind::CommissionPermanente),
+        ("bureau metropolitain", BodyKind::Bureau),
+        ("bureau communautaire", BodyKind::Bureau),
+        ("bureau du conseil", BodyKind::Bureau),
+        ("bureau de la communaute", BodyKind::Bureau),
+        ("bureau syndical", BodyKind::Bureau),
+        ("deliberation bureau", BodyKind::Bureau),
+        ("conseil metropolitain", BodyKind::ConseilMetropolitain),
+        ("conseil de la metropole", BodyKind::ConseilMetropolitain),
+        ("conseil de l'eurometropole", BodyKind::ConseilMetropolitain),
+        ("conseil communautaire", BodyKind::ConseilCommunautaire),
+        ("conseil de communaute", BodyKind::ConseilCommunautaire),
+        ("comite syndical", BodyKind::ComiteSyndical),
+        ("conseil syndical", BodyKind::ComiteSyndical),
+        ("conseil departemental", BodyKind::ConseilDepartemental),
+        ("conseil regional", BodyKind::ConseilRegional),
+        ("conseil territorial", BodyKind::ConseilTerritorial),
+        ("conseil municipal", BodyKind::ConseilMunicipal),
+    ];
+    // Priority: a commission permanente or a bureau named in the header wins over the
+    // council it belongs to ("Bureau du Conseil de Communauté").
+    let mut best: Option<(usize, usize, BodyKind)> = None;
+    for (prio, (p, k)) in PATS.iter().enumerate() {
+        if let Some((a, b)) = find_word(s, from, head_end, p) {
+            let rank_better = match best {
+                None => true,
+                Some((ba, _, bk)) => {
+                    let strong = |k: BodyKind| {
+                        matches!(k, BodyKind::CommissionPermanente | BodyKind::Bureau)
+                    };
+                    (strong(*k) && !strong(bk)) || (strong(*k) == strong(bk) && a < ba)
+                }
+            };
+            let _ = prio;
+            if rank_better {
+                best = Some((a, b, *k));
+            }
+        }
+    }
+    match best {
+        None => (BodyKind::Unknown, None),
+        Some((a, b, k)) => {
+            // Name: the body phrase and what follows on the same line, up to a stop word.
+            let mut e = b;
+            let limit = (b + 70).min(to);
+            const STOPS: &[&str] = &[
+                " s'est",
+                " se sont",
+                " dument",
+                " legalement",
+                " regulierement",
+                " reuni",
+                " convoque",
+                " sous ",
+                " seance",
+                " du ",
+                " le ",
+                " l'an",
+                " proces",
+                " deliberation",
+                " extrait",
+                " en ",
+                " a ",
+                " apres",
+                " pv ",
+            ];
+            while e < limit {
+                let c = s[e];
+                if c == b'\n' || c == b'.' || c == b',' || c == b':' || c == b'(' || c == b'\t' {
+                    break;
+                }
+                if c == b' ' {
+                    if let Some(st) = STOPS.iter().find(|st| s[e..].starts_with(st.as_bytes())) {
+                        // "Bureau du Conseil de Communauté": keep "du" right after the keyword.
+                        if !(*st == " du " && e == b) {
+                            break;
+                        }
+                    }
+                }
+                e += 1;
+            }
+            let e = skip_ws_back(s, e);
+            let name = t.display(a, e);
+            (k, if name.is_empty() { None } else { Some(name) })
+        }
+    }
+}
+
+/// The séance date: "Séance du …", "Réunion du …", "CONSEIL MUNICIPAL DU …", "L'an …, le …".
+pub fn find_session_date(t: &Text, dates: &[DateMention], from: usize, to: usize) -> Option<usize> {
+    let s = t.lower.as_bytes();
+    let in_range = |m: &DateMention| {
+        let a = m.span.start;
+        a >= t.span(from, from).start && a <= t.span(to, to).start
+    };
+    const KEYS: &[&str] = &[
+        "seance du",
+        "seance ordinaire du",
+        "seance extraordinaire du",
+        "seance publique du",
+        "reunion du",
+        "conseil municipal du",
+        "conseil communautaire du",
+        "conseil metropolitain du",
+        "bureau du",
+        "commission permanente du",
+        "deliberation n",
+        "l'an",
+        "le conseil municipal du",
+    ];
+    let mut best: Option<(usize, usize)> = None; // (key position, date index)
+    for key in KEYS {
+        let mut i = from;
+        while let Some((_, b)) = find_word(s, i, to.min(from + 4000), key) {
+            i = b;
+            let lim = t
+                .span(b, (b + if *key == "l'an" { 90 } else { 40 }).min(t.len()))
+                .end;
+            let after = t.span(b, b).start;
+            if let Some((k, _)) = dates.iter().enumerate().find(|(_, m)| {
+                m.span.start >= after && m.span.start <= lim && m.date.is_some() && in_range(m)
+            }) {
+                if best.is_none_or(|(p, _)| b < p) {
+                    best = Some((b, k));
+                }
+                break;
+            }
+        }
+    }
+    best.map(|(_, k)| k)
+}
+
+/// The convocation (sending) date.
+pub fn find_convocation(
+    t: &Text,
+    dates: &[DateMention],
+    from: usize,
+    to: usize,
+    session: Option<usize>,
+) -> Option<usize> {
+    let s = t.lower.as_bytes();
+    let mut i = from;
+    while let Some((_, b)) = find_any(
+        s,
+        i,
+        to,
+        &[
+            "convocation",
+            "convoque",
+            "convoques",
+            "convoquee",
+            "convoquees",
+        ],
+    )
+    .map(|(a, b, _)| (a, b))
+    {
+        i = b;
+        let after = t.span(b, b).start;
+        let lim = t.span(b, (b + 140).min(t.len())).end;
+        if let Some((k, _)) = dates.iter().enumerate().find(|(k, m)| {
+            m.span.start >= after && m.span.start <= lim && Some(*k) != session && m.date.is_some()
+        }) {
+            // "convoqué … pour la séance du" : the date that follows is the séance, not the sending.
+            let between = &t.lower[b..t.lower.len().min(b + (dates[k].span.start - after))];
+            if between.contains("seance du")
+                || between.contains("pour le ")
+                || between.contains("affich")
+            {
+                continue;
+            }
+            return Some(k);
+        }
+    }
+    None
+}
+
+/// A person named after a label ("Président : Monsieur REBSAMEN", "sous la présidence de …").
+pub fn find_person(
+    t: &Text,
+    from: usize,
+    to: usize,
+    keys: &[&str],
+) -> Option<(String, Span, usize, usize)> {
+    let s = t.lower.as_bytes();
+    let (_, b, _) = find_any(s, from, to, keys)?;
+    let mut p = skip_seps(s, b, b":-");
+    // Skip a role before the name: "de son Maire,", "de Monsieur le Président,"
+    for w in [
+        "de son maire",
+        "de madame la maire",
+        "de monsieur le maire",
+        "de madame le maire",
+        "du maire",
+        "de",
+        "du",
+        "d'",
+    ] {
+        if let Some(e) =
+            word_at(s, p, w).or_else(|| if w == "d'" { match_at(s, p, w) } else { None })
+        {
+            p = skip_seps(s, e, b",:");
+            break;
+        }
+    }
+    for w in [
+        "monsieur le president",
+        "madame la presidente",
+        "monsieur le maire",
+        "madame le maire",
+        "madame la maire",
+    ] {
+        if let Some(e) = word_at(s, p, w) {
+            p = skip_seps(s, e, b",:");
+        }
+    }
+    // Name: until a comma, a newline or a lower-case word that is not a particle.
+    let norm = t.norm.as_bytes();
+    let start = p;
+    let mut e = p;
+    let mut words = 0;
+    while e < to && words < 7 {
+        let ws = e;
+        while e < to
+            && !is_ws(norm[e])
+            && norm[e] != b','
+            && norm[e] != b'.'
+            && norm[e] != b'('
+            && norm[e] != b';'
+        {
+            e += 1;
+        }
+        if e == ws {
+            break;
+        }
+        let w = &t.norm[ws..e];
+        let lower_word = w.chars().next().is_some_and(|c| c.is_lowercase());
+        if lower_word && !super::members::is_particle(&w.to_ascii_lowercase()) {
+            e = ws;
+            break;
+        }
+        words += 1;
+        if e < to && norm[e] == b'.' {
+            // civility abbreviation "M." keeps going
+            let tok = w.to_ascii_lowercase();
+            if super::members::is_civility(&tok) {
+                e += 1;
+            } else {
+                break;
+            }
+        }
+        if e >= to || norm[e] != b' ' {
+            break;
+        }
+        e += 1;
+    }
+    let e = skip_ws_back(norm, e);
+    if e <= start {
+        return None;
+    }
+    Some((t.display(start, e), t.span(start, e), start, e))
+}
+
+/// True when the text invokes urgency for the convocation.
+pub fn mentions_urgency(t: &Text, from: usize, to: usize) -> bool {
+    let s = t.lower.as_bytes();
+    find_any(s, from, to, &["urgence", "en urgence", "d'urgence"]).is_some()
+}

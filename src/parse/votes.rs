@@ -1,0 +1,416 @@
+//! Vote results: POUR / CONTRE / ABSTENTION(S) / NE SE PRONONCE PAS / ne prend
+//! pas part au vote; "à l'unanimité (des suffrages exprimés)", "par 25 voix pour
+//! et 3 contre", "dont N procurations", "ONT VOTÉ POUR : 14 … CONTRE : /".
+
+use super::scan::*;
+use crate::model::Vote;
+use crate::text::{Span, Text};
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    Pour,
+    Contre,
+    Abst,
+    Nppv,
+    Proxies,
+    Unanimity,
+    Outcome,
+}
+
+struct Token {
+    kind: Kind,
+    value: u32,
+    a: usize,
+    b: usize,
+    /// value span
+    va: usize,
+    vb: usize,
+    of_members: bool,
+    adopted: bool,
+}
+
+const POUR: &[&str] = &[
+    "pour",
+    "ont vote pour",
+    "vote pour",
+    "votes pour",
+    "voix pour",
+];
+const CONTRE: &[&str] = &["contre", "ont vote contre", "votes contre", "voix contre"];
+const ABST: &[&str] = &[
+    "abstention",
+    "abstentions",
+    "abstention(s)",
+    "abstentions(s)",
+    "se sont abstenus",
+    "abstenus",
+    "s'abstiennent",
+];
+const NPPV: &[&str] = &[
+    "ne se prononce pas",
+    "ne se prononcent pas",
+    "ne prend pas part au vote",
+    "ne prennent pas part au vote",
+    "ne prend pas part",
+    "ne prennent pas part",
+    "ne participe pas au vote",
+    "ne participent pas au vote",
+    "n'ont pas pris part au vote",
+    "n'a pas pris part au vote",
+    "nppv",
+];
+
+/// ": 35", "= 35", ": /" (none), ": 35 voix" after a label.
+fn colon_value(s: &[u8], pos: usize, max_gap: usize) -> Option<(u32, usize, usize)> {
+    let mut p = skip_ws(s, pos);
+    // tolerate a short OCR-garbled tail: "Ne prend pas part au te: 0"
+    let lim = (p + max_gap).min(s.len());
+    while p < lim && s[p] != b':' && s[p] != b'=' {
+        if s[p] == b'\n' || s[p].is_ascii_digit() {
+            return None;
+        }
+        p += 1;
+    }
+    if p >= lim {
+        return None;
+    }
+    let p = skip_ws(s, p + 1);
+    if p < s.len() && s[p] == b'/' {
+        return Some((0, p, p + 1));
+    }
+    let (v, e) = read_int(s, p)?;
+    // "Pour : 12/03/2024" is a date
+    if e < s.len() && (s[e] == b'/' || s[e] == b'.' && e + 1 < s.len() && s[e + 1].is_ascii_digit())
+    {
+        return None;
+    }
+    Some((v, p, e))
+}
+
+fn tokens(t: &Text, from: usize, to: usize) -> Vec<Token> {
+    let s = t.lower.as_bytes();
+    let norm = t.norm.as_bytes();
+    let mut out = Vec::new();
+    let mut i = from;
+    let to = to.min(s.len());
+    while i < to {
+        let c = s[i];
+        let word_start = i == 0 || !is_word_byte(s[i - 1]);
+        if !word_start {
+            i += 1;
+            continue;
+        }
+        // Number first: "49 voix pour", "13 POUR", "4 abstentions", "DONT 7 PROCURATION(S)"
+        if c.is_ascii_digit() {
+            if let Some((v, e)) = read_int(s, i) {
+                let mut p = skip_ws(s, e);
+                let explicit =
+                    if let Some((e2, _)) = any_at(s, p, &["voix", "votes", "vote", "suffrages"]) {
+                        p = skip_ws(s, e2);
+                        true
+                    } else {
+                        false
+                    };
+                let upper = |a: usize, b: usize| norm[a..b].iter().all(|x| !x.is_ascii_lowercase());
+                let mut pushed = false;
+                for (list, kind) in [
+                    (POUR, Kind::Pour),
+                    (CONTRE, Kind::Contre),
+                    (ABST, Kind::Abst),
+                    (NPPV, Kind::Nppv),
+                ] {
+                    if let Some((e2, _)) = any_at(s, p, list) {
+                        let ok = match kind {
+                            Kind::Abst | Kind::Nppv => true,
+                            Kind::Contre => {
+                                explicit
+                                    || upper(p, e2)
+                                    || out.last().is_some_and(|x: &Token| {
+                                        x.kind == Kind::Pour && p - x.b < 40
+                                    })
+                            }
+                            _ => explicit || upper(p, e2),
+                        };
+                        // "pour" followed by ":" is a label of what follows, not this number
+                        let after = skip_ws(s, e2);
+                        let label_like =
+                            after < s.len() && s[after] == b':' && kind == Kind::Pour && !explicit;
+                        if ok && !label_like {
+                            out.push(Token {
+                                kind,
+                                value: v,
+                                a: i,
+                                b: e2,
+                                va: i,
+                                vb: e,
+                                of_members: false,
+                                adopted: false,
+                            });
+                            i = e2;
+                            pushed = true;
+                        }
+                        break;
+                    }
+                }
+                if pushed {
+                    continue;
+                }
+                if let Some((e2, _)) = any_at(
+                    s,
+                    p,
+                    &[
+                        "procuration(s)",
+                        "procurations",
+                        "procuration",
+                        "pouvoirs",
+                        "pouvoir",
+                    ],
+                ) {
+                    let before = &t.lower[i.saturating_sub(6)..i];
+                    if before.trim_end().ends_with("dont") {
+                        out.push(Token {
+                            kind: Kind::Proxies,
+                            value: v,
+                            a: i.saturating_sub(5),
+                            b: e2,
+                            va: i,
+                            vb: e,
+                            of_members: false,
+                            adopted: false,
+                        });
+                        i = e2;
+                        continue;
+                    }
+                }
+                i = e;
+                continue;
+            }
+        }
+        if c.is_ascii_lowercase() {
+            // Label first: "POUR : 35"
+            let mut matched = false;
+            for (list, kind) in [
+                (NPPV, Kind::Nppv),
+                (POUR, Kind::Pour),
+                (CONTRE, Kind::Contre),
+                (ABST, Kind::Abst),
+            ] {
+                if let Some((e, _)) = any_at(s, i, list) {
+                    let gap = if kind == Kind::Nppv { 12 } else { 3 };
+                    if let Some((v, va, vb)) = colon_value(s, e, gap) {
+                        out.push(Token {
+                            kind,
+                            value: v,
+                            a: i,
+                            b: vb,
+                            va,
+                            vb,
+                            of_members: false,
+                            adopted: false,
+                        });
+                        i = vb;
+                        matched = true;
+                    }
+                    break;
+                }
+            }
+            if matched {
+                continue;
+            }
+            if let Some(e) = word_at(s, i, "unanimite").or_else(|| word_at(s, i, "unanimement")) {
+                // "à l'unanimité des présents / des membres présents (et représentés) / des votants"
+                let tail = &t.lower[e..(e + 50).min(t.lower.len())];
+                let of_members = tail.trim_start().starts_with("des present")
+                    || tail.trim_start().starts_with("des membres")
+                    || tail.trim_start().starts_with("des votants");
+                let a = if i >= 5 && t.lower[i.saturating_sub(5)..i].ends_with("a l'") {
+                    i - 4
+                } else {
+                    i
+                };
+                let a = if a >= 2 && t.lower[..a].ends_with("a ") {
+                    a - 2
+                } else {
+                    a
+                };
+                out.push(Token {
+                    kind: Kind::Unanimity,
+                    value: 0,
+                    a,
+                    b: e,
+                    va: a,
+                    vb: e,
+                    of_members,
+                    adopted: true,
+                });
+                i = e;
+                continue;
+            }
+            if let Some((e, k)) = any_at(
+                s,
+                i,
+                &[
+                    "adopte", "adoptee", "adoptees", "adoptes", "rejete", "rejetee", "rejetes",
+                    "rejetees",
+                ],
+            ) {
+                out.push(Token {
+                    kind: Kind::Outcome,
+                    value: 0,
+                    a: i,
+                    b: e,
+                    va: i,
+                    vb: e,
+                    of_members: false,
+                    adopted: k < 4,
+                });
+                i = e;
+                continue;
+            }
+            // skip the word
+            while i < to && is_word_byte(s[i]) {
+                i += 1;
+            }
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Votes in `from..to`, in text order.
+pub fn find_votes(t: &Text, from: usize, to: usize) -> Vec<Vote> {
+    let toks = tokens(t, from, to);
+    let mut votes: Vec<(Vote, usize, usize, Vec<Kind>)> = Vec::new();
+    let mut pending_outcome: Option<&Token> = None;
+    for tok in &toks {
+        if tok.kind == Kind::Outcome {
+            // attach to the current vote if close, else keep for the next one
+            if let Some((v, _, last, kinds)) = votes.last_mut() {
+                if tok.a < *last + 80
+                    && !kinds.contains(&Kind::Outcome)
+                    && kinds.iter().any(|k| *k != Kind::Unanimity)
+                {
+                    v.adopted = Some((tok.adopted, t.span(tok.a, tok.b)));
+                    kinds.push(Kind::Outcome);
+                    continue;
+                }
+            }
+            pending_outcome = Some(tok);
+            continue;
+        }
+        let join = match votes.last() {
+            Some((_, _, last, kinds)) => {
+                let gap = tok.a.saturating_sub(*last);
+                let limit = if tok.kind == Kind::Unanimity || kinds == &vec![Kind::Unanimity] {
+                    100
+                } else {
+                    160
+                };
+                gap < limit && !kinds.contains(&tok.kind)
+            }
+            None => false,
+        };
+        if !join {
+            let mut v = Vote::default();
+            if let Some(o) = pending_outcome.take() {
+                if tok.a < o.b + 80 {
+                    v.adopted = Some((o.adopted, t.span(o.a, o.b)));
+                }
+            }
+            votes.push((v, tok.a, tok.b, Vec::new()));
+        }
+        let (v, a, last, kinds) = votes.last_mut().unwrap();
+        let val = Some((tok.value, t.span(tok.va, tok.vb)));
+        match tok.kind {
+            Kind::Pour => v.pour = val,
+            Kind::Contre => v.contre = val,
+            Kind::Abst => v.abstention = val,
+            Kind::Nppv => v.not_voting = val,
+            Kind::Proxies => v.proxies = val,
+            Kind::Unanimity => {
+                v.unanimous = Some(t.span(tok.a, tok.b));
+                v.unanimity_of_members = tok.of_members;
+            }
+            Kind::Outcome => {}
+        }
+        *a = (*a).min(tok.a);
+        *last = tok.b.max(*last);
+        kinds.push(tok.kind);
+    }
+    votes
+        .into_iter()
+        .filter(|(_, _, _, kinds)| {
+            kinds
+                .iter()
+                .any(|k| matches!(k, Kind::Pour | Kind::Contre | Kind::Abst | Kind::Unanimity))
+        })
+        .map(|(mut v, a, b, _)| {
+            v.span = t.span(a, b);
+            v
+        })
+        .collect()
+}
+
+/// Normalised end of a vote (for splitting deliberations).
+pub fn vote_end(t: &Text, v: &Vote) -> Span {
+    let _ = t;
+    v.span
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn votes(s: &str) -> Vec<(Option<u32>, Option<u32>, Option<u32>, Option<u32>, bool)> {
+        let t = Text::new(s);
+        find_votes(&t, 0, t.len())
+            .into_iter()
+            .map(|v| {
+                (
+                    Vote::value(&v.pour),
+                    Vote::value(&v.contre),
+                    Vote::value(&v.abstention),
+                    Vote::value(&v.not_voting),
+                    v.unanimous.is_some(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn forms() {
+        assert_eq!(
+            votes("SCRUTIN      POUR : 35                              ABSTENTION : 0  \n                  CONTRE : 0                              NE SE PRONONCE PAS : 6  \n                  DONT 7 PROCURATION(S)"),
+            vec![(Some(35), Some(0), Some(0), Some(6), false)]
+        );
+        assert_eq!(
+            votes("VOTE : 13 POUR 0 CONTRE – 0 ABSTENTION"),
+            vec![(Some(13), Some(0), Some(0), None, false)]
+        );
+        assert_eq!(
+            votes("à la majorité absolue (49 voix Pour et 4 abstentions : M. X)"),
+            vec![(Some(49), None, Some(4), None, false)]
+        );
+        assert_eq!(
+            votes("ONT VOTE POUR : 14 ONT VOTE CONTRE : / SE SONT ABSTENUS : /"),
+            vec![(Some(14), Some(0), Some(0), None, false)]
+        );
+        assert_eq!(
+            votes("(vote pour : 28 - Contre : 0 - Abstention : 0 - Ne prend pas part au te: 0)"),
+            vec![(Some(28), Some(0), Some(0), Some(0), false)]
+        );
+        assert_eq!(
+            votes("Adopté à l'unanimité (Pour : 25 ; Contre : 2)."),
+            vec![(Some(25), Some(2), None, None, true)]
+        );
+        assert_eq!(
+            votes("pour copie conforme ; pour 3 ans ; 20 % pour la commune"),
+            vec![]
+        );
+        assert_eq!(
+            votes("Majorité pour 3 votes contre : Mireille QUADRIO"),
+            vec![(None, Some(3), None, None, false)]
+        );
+    }
+}

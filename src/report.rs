@@ -1,0 +1,237 @@
+//! The report: the contract's JSON (shared/CONTRACT.md), and the text rendering.
+
+use crate::model::*;
+use crate::parse::Seance;
+use crate::rules::{Finding, Severity};
+use crate::text::{Span, Text};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub tool: Tool,
+    pub extracts: Vec<Extract>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Tool {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Body {
+    pub kind: BodyKind,
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MemberOut {
+    pub name: String,
+    pub status: Status,
+    pub proxy_holder: Option<String>,
+    pub span: Span,
+    /// Arrival, departure or time-limited proxy, as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub movement: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct VoteOut {
+    #[serde(rename = "for")]
+    pub pour: Option<u32>,
+    pub against: Option<u32>,
+    pub abstention: Option<u32>,
+    pub not_voting: Option<u32>,
+    pub unanimous: bool,
+    pub proxies: Option<u32>,
+    pub span: Span,
+    /// "adopted", "rejected", or absent when the text does not say.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<&'static str>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AmountOut {
+    pub cents: i128,
+    pub text: String,
+    pub span: Span,
+    /// Index (in this extract's `amounts`) of the amount this one is a "dont" part of.
+    pub parent: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tax: Option<Tax>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Extract {
+    pub span: Span,
+    pub body: Body,
+    pub session_date: Option<String>,
+    pub convocation_date: Option<String>,
+    pub declared: Declared,
+    pub members: Vec<MemberOut>,
+    pub votes: Vec<VoteOut>,
+    pub amounts: Vec<AmountOut>,
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    pub fn count(&self, sev: Severity) -> usize {
+        self.extracts
+            .iter()
+            .flat_map(|e| &e.findings)
+            .filter(|f| f.severity == sev)
+            .count()
+    }
+    pub fn findings(&self) -> impl Iterator<Item = &Finding> {
+        self.extracts.iter().flat_map(|e| &e.findings)
+    }
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|_| "{}".to_string())
+    }
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_else(|_| "{}".to_string())
+    }
+}
+
+pub fn extract(t: &Text, s: &Seance, k: usize, findings: Vec<Finding>) -> Extract {
+    let d = &s.deliberations[k];
+    let span = t.span(d.range.0, d.range.1);
+    let amounts = d
+        .amounts
+        .iter()
+        .map(|a| AmountOut {
+            cents: a.cents,
+            text: a.text.clone(),
+            span: a.span,
+            parent: a.parent,
+            tax: a.tax,
+        })
+        .collect();
+    Extract {
+        span,
+        body: Body {
+            kind: s.body,
+            name: s.body_name.clone(),
+        },
+        session_date: s.session.as_ref().and_then(|m| m.date).map(|d| d.iso()),
+        convocation_date: s.convocation.as_ref().and_then(|m| m.date).map(|d| d.iso()),
+        declared: s.declared.clone(),
+        members: s
+            .members
+            .iter()
+            .map(|m| MemberOut {
+                name: m.name.clone(),
+                status: m.status,
+                proxy_holder: m.proxy_holder.as_ref().map(|h| h.0.clone()),
+                span: m.span,
+                movement: m.movement.clone(),
+            })
+            .collect(),
+        votes: d
+            .votes
+            .iter()
+            .map(|v| VoteOut {
+                pour: Vote::value(&v.pour),
+                against: Vote::value(&v.contre),
+                abstention: Vote::value(&v.abstention),
+                not_voting: Vote::value(&v.not_voting),
+                unanimous: v.unanimous.is_some(),
+                proxies: Vote::value(&v.proxies),
+                span: v.span,
+                outcome: v
+                    .adopted
+                    .map(|(a, _)| if a { "adopted" } else { "rejected" }),
+            })
+            .collect(),
+        amounts,
+        findings,
+    }
+}
+
+/// rustc/ruff-style text rendering of a report.
+pub fn render_text(path: &str, input: &str, report: &Report) -> String {
+    let mut out = String::new();
+    for f in report.findings() {
+        let sp = f.spans.first().copied().unwrap_or_default();
+        let (line, col) = Text::line_col(input, sp.start);
+        out.push_str(&format!(
+            "{}:{}:{}: {}[{}] {}\n",
+            path,
+            line,
+            col,
+            f.severity.code(),
+            f.rule,
+            f.message
+        ));
+        // the source line and a caret underline
+        let line_start = input[..sp.start.min(input.len())]
+            .rfind('\n')
+            .map(|p| p + 1)
+            .unwrap_or(0);
+        let line_end = input[line_start..]
+            .find('\n')
+            .map(|p| line_start + p)
+            .unwrap_or(input.len());
+        let src = &input[line_start..line_end];
+        let (shown, offset) = window(src, sp.start - line_start);
+        out.push_str(&format!("  | {}\n", shown.replace('\t', " ")));
+        let end_in_line = sp.end.min(line_end).max(sp.start);
+        let width = input[sp.start..end_in_line].chars().count().max(1);
+        let width = width.min(shown.chars().count().saturating_sub(offset).max(1));
+        out.push_str(&format!(
+            "  | {}{}\n",
+            " ".repeat(offset),
+            "^".repeat(width)
+        ));
+        out.push_str(&format!("  = base légale : {}\n", f.legal_basis));
+    }
+    let (e, w, i) = (
+        report.count(Severity::Error),
+        report.count(Severity::Warning),
+        report.count(Severity::Info),
+    );
+    out.push_str(&format!(
+        "{}: {}\n",
+        path,
+        summary(e, w, i, report.extracts.len())
+    ));
+    out
+}
+
+/// At most ~120 chars of a (possibly very long) line around a byte offset: (text, caret column).
+fn window(line: &str, at: usize) -> (String, usize) {
+    let at = at.min(line.len());
+    let chars_before = line[..floor(line, at)].chars().count();
+    let start_char = chars_before.saturating_sub(40);
+    let shown: String = line.chars().skip(start_char).take(120).collect();
+    let prefix = if start_char > 0 { "…" } else { "" };
+    (
+        format!("{prefix}{shown}"),
+        chars_before - start_char + prefix.chars().count(),
+    )
+}
+
+fn floor(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// "1 erreur, 2 avertissements, 0 information — 1 extrait"
+pub fn summary(e: usize, w: usize, i: usize, extracts: usize) -> String {
+    use crate::rules::plural;
+    if e + w + i == 0 {
+        return format!(
+            "aucune anomalie — {}",
+            plural(extracts, "extrait vérifié", "extraits vérifiés")
+        );
+    }
+    format!(
+        "{}, {}, {} — {}",
+        plural(e, "erreur", "erreurs"),
+        plural(w, "avertissement", "avertissements"),
+        plural(i, "information", "informations"),
+        plural(extracts, "extrait", "extraits")
+    )
+}

@@ -1,0 +1,256 @@
+//! Amount rules (AMT-*).
+
+use super::*;
+use crate::model::{Amount, Tax};
+
+/// "536 000 €", "1 234,50 €"
+pub fn euros(cents: i128) -> String {
+    let neg = cents < 0;
+    let c = cents.unsigned_abs();
+    let whole = (c / 100).to_string();
+    let mut grouped = String::new();
+    for (i, ch) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push('\u{202F}');
+        }
+        grouped.push(ch);
+    }
+    let frac = c % 100;
+    format!(
+        "{}{}{} €",
+        if neg { "-" } else { "" },
+        grouped,
+        if frac > 0 {
+            format!(",{:02}", frac)
+        } else {
+            String::new()
+        }
+    )
+}
+
+pub static SUM: RuleMeta = RuleMeta {
+    code: "AMT-SUM",
+    title: "Parts d'un montant et total",
+    category: Category::Amount,
+    severity: Severity::Error,
+    legal_basis: "Cohérence interne de l'acte",
+    scope: Scope::Deliberation,
+    doc: RuleDoc {
+        what: "Les parts annoncées par « dont » (y compris une part d'une part) ne peuvent pas dépasser le montant dont elles font partie.",
+        why: "Des parts supérieures au total signifient qu'un des montants est faux : le montant voté est alors incertain.",
+        legal: "Cohérence interne de la délibération ; art. L2311-7 (liste des bénéficiaires et montants des subventions).",
+        example: "`une subvention globale de 50 000 €, dont 30 000 € pour le fonctionnement et 25 000 € pour l'investissement`",
+        false_positives: "Totaux pluriannuels et tranches annuelles ; montants HT et TTC mêlés.",
+    },
+};
+
+pub struct Sum;
+impl Rule for Sum {
+    fn meta(&self) -> &'static RuleMeta {
+        &SUM
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        let am = &cx.delib.amounts;
+        for (i, parent) in am.iter().enumerate() {
+            let kids: Vec<&Amount> = am.iter().filter(|a| a.parent == Some(i)).collect();
+            if kids.is_empty() {
+                continue;
+            }
+            let total: i128 = kids.iter().map(|k| k.cents).sum();
+            if total > parent.cents {
+                let parts: Vec<String> = kids.iter().map(|k| euros(k.cents)).collect();
+                let mut spans = vec![parent.span];
+                spans.extend(kids.iter().map(|k| k.span));
+                out.push(finding(
+                    &SUM,
+                    Severity::Error,
+                    format!(
+                        "Les parts ({} = {}) dépassent le montant de {} dont elles font partie (écart de {}).",
+                        parts.join(" + "),
+                        euros(total),
+                        euros(parent.cents),
+                        euros(total - parent.cents)
+                    ),
+                    spans,
+                ));
+            }
+        }
+    }
+}
+
+pub static WORDS_DIGITS: RuleMeta = RuleMeta {
+    code: "AMT-WORDS-DIGITS",
+    title: "Montant en lettres et en chiffres",
+    category: Category::Amount,
+    severity: Severity::Error,
+    legal_basis: "Cohérence interne de l'acte",
+    scope: Scope::Deliberation,
+    doc: RuleDoc {
+        what: "Quand un montant est écrit en lettres et en chiffres (« trois cent trente mille euros (330 000 €) »), les deux valeurs doivent être égales.",
+        why: "Deux valeurs différentes pour le même montant rendent la décision ambiguë ; les deux sont signalées, aucune n'est choisie.",
+        legal: "Cohérence interne ; par analogie, en droit privé la somme en lettres prévaut (Code civil art. 1376).",
+        example: "`une subvention de cinq cent trente-six mille euros (563 000 €)`",
+        false_positives: "Les fautes d'orthographe (« cinq cents trente ») ne changent pas la valeur lue.",
+    },
+};
+
+pub struct WordsDigits;
+impl Rule for WordsDigits {
+    fn meta(&self) -> &'static RuleMeta {
+        &WORDS_DIGITS
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        let am = &cx.delib.amounts;
+        let lower = cx.text.lower.as_bytes();
+        for w in am.windows(2) {
+            let (a, b) = (&w[0], &w[1]);
+            if a.in_words == b.in_words {
+                continue;
+            }
+            // adjacent: "… euros (330 000 €)" — only spaces and an opening parenthesis between
+            let between = &lower[a.pos.1.min(b.pos.0)..b.pos.0];
+            let tight = between.len() <= 24
+                && between.contains(&b'(')
+                && between.iter().all(|c| {
+                    *c == b'(' || *c == b' ' || *c == b'\n' || c.is_ascii_alphabetic() || *c == b'.'
+                });
+            if !tight {
+                continue;
+            }
+            if a.cents != b.cents {
+                let (wd, dg) = if a.in_words { (a, b) } else { (b, a) };
+                out.push(finding(
+                    &WORDS_DIGITS,
+                    Severity::Error,
+                    format!(
+                        "Le montant en lettres (« {} » = {}) diffère du montant en chiffres ({}).",
+                        wd.text,
+                        euros(wd.cents),
+                        euros(dg.cents)
+                    ),
+                    vec![a.span, b.span],
+                ));
+            }
+        }
+    }
+}
+
+pub static HT_TTC: RuleMeta = RuleMeta {
+    code: "AMT-HT-TTC",
+    title: "Montants HT et TTC",
+    category: Category::Amount,
+    severity: Severity::Warning,
+    legal_basis: "Code général des impôts, art. 278 et suivants",
+    scope: Scope::Deliberation,
+    doc: RuleDoc {
+        what: "Quand un montant est donné hors taxes puis toutes taxes comprises (« 172 000 € HT, soit 206 400 € TTC »), le TTC doit correspondre au HT multiplié par 1 + un taux de TVA en vigueur (20 %, 10 %, 5,5 %, 2,1 % ; 8,5 % outre-mer).",
+        why: "Un TTC qui ne correspond à aucun taux signale une erreur de calcul ou de recopie sur le montant engagé.",
+        legal: "Code général des impôts, art. 278 (20 %), 279 (10 %), 278-0 bis (5,5 %), 281 quater et suivants (2,1 %), 296 (outre-mer).",
+        example: "`un marché d'un montant de 120 000 € HT, soit 150 000 € TTC`",
+        false_positives: "Opérations à taux mixtes ou partiellement exonérées : c'est pourquoi l'écart n'est qu'un avertissement.",
+    },
+};
+
+pub struct HtTtc;
+impl Rule for HtTtc {
+    fn meta(&self) -> &'static RuleMeta {
+        &HT_TTC
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        let am = &cx.delib.amounts;
+        for w in am.windows(2) {
+            let (a, b) = (&w[0], &w[1]);
+            let (ht, ttc) = match (a.tax, b.tax) {
+                (Some(Tax::Ht), Some(Tax::Ttc)) => (a, b),
+                (Some(Tax::Ttc), Some(Tax::Ht)) => (b, a),
+                _ => continue,
+            };
+            if b.pos.0.saturating_sub(a.pos.1) > 40 || ht.cents <= 0 {
+                continue;
+            }
+            let whole = ht.cents % 100 == 0 && ttc.cents % 100 == 0;
+            let tol: i128 = if whole { 100 } else { 2 };
+            let rates = [2000i128, 1000, 550, 210, 850];
+            let ok = ttc.cents == ht.cents
+                || rates
+                    .iter()
+                    .any(|r| (ht.cents * (10000 + r) / 10000 - ttc.cents).abs() <= tol);
+            if ok {
+                continue;
+            }
+            let at20 = ht.cents * 12 / 10;
+            out.push(finding(
+                &HT_TTC,
+                Severity::Warning,
+                format!(
+                    "{} HT donnent {} TTC au taux de 20 %, et non {} (écart de {}) ; aucun taux de TVA courant ne donne ce montant.",
+                    euros(ht.cents),
+                    euros(at20),
+                    euros(ttc.cents),
+                    euros((ttc.cents - at20).abs())
+                ),
+                vec![ht.span, ttc.span],
+            ));
+        }
+    }
+}
+
+pub static CONSISTENCY: RuleMeta = RuleMeta {
+    code: "AMT-CONSISTENCY",
+    title: "Même subvention, même montant",
+    category: Category::Amount,
+    severity: Severity::Error,
+    legal_basis: "Cohérence interne de l'acte",
+    scope: Scope::Deliberation,
+    doc: RuleDoc {
+        what: "Une subvention annoncée dans l'exposé (« accorde une subvention de 536 000 € ») doit avoir le même montant dans le dispositif (« d'approuver le versement d'une subvention de 536 000 € »).",
+        why: "Seul le dispositif est décidé : un montant différent dans l'exposé rend la délibération ambiguë.",
+        legal: "Cohérence interne de la délibération.",
+        example: "`Objet : subvention de 536 000 € à l'association X … Article 1 : attribue une subvention de 536 500 €.`",
+        false_positives: "Montant demandé et montant accordé, HT et TTC, versements en plusieurs fois. La règle ne compare que lorsqu'une seule subvention est annoncée de part et d'autre de « décide ».",
+    },
+};
+
+pub struct Consistency;
+impl Rule for Consistency {
+    fn meta(&self) -> &'static RuleMeta {
+        &CONSISTENCY
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        let t = cx.text;
+        let (a, b) = cx.delib.range;
+        let lower = &t.lower[a..b];
+        let Some(dec) = ["decide", "deliberer", "delibere"]
+            .iter()
+            .filter_map(|k| lower.find(k))
+            .min()
+        else {
+            return;
+        };
+        let dec = a + dec;
+        let subsidies: Vec<&Amount> = cx
+            .delib
+            .amounts
+            .iter()
+            .filter(|am| am.parent.is_none() && !am.in_words)
+            .filter(|am| {
+                let before = &t.lower[am.pos.0.saturating_sub(40)..am.pos.0];
+                before.contains("subvention de") || before.contains("subvention d'un montant de")
+            })
+            .collect();
+        let before: Vec<&&Amount> = subsidies.iter().filter(|x| x.pos.0 < dec).collect();
+        let after: Vec<&&Amount> = subsidies.iter().filter(|x| x.pos.0 > dec).collect();
+        if before.len() == 1 && after.len() == 1 && before[0].cents != after[0].cents {
+            out.push(finding(
+                &CONSISTENCY,
+                Severity::Error,
+                format!(
+                    "La subvention est de {} dans l'exposé et de {} dans le dispositif.",
+                    euros(before[0].cents),
+                    euros(after[0].cents)
+                ),
+                vec![before[0].span, after[0].span],
+            ));
+        }
+    }
+}

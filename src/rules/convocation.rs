@@ -1,0 +1,123 @@
+//! Convocation rules (CONV-*).
+
+use super::*;
+use crate::model::BodyKind;
+
+pub static DELAY: RuleMeta = RuleMeta {
+    code: "CONV-DELAY",
+    title: "Délai de convocation en jours francs",
+    category: Category::Convocation,
+    severity: Severity::Error,
+    legal_basis: "CGCT art. L2121-11, L2121-12 et L5211-1",
+    scope: Scope::Seance,
+    doc: RuleDoc {
+        what: "Calcule les jours francs entre l'envoi de la convocation et la séance (ni le jour d'envoi ni celui de la séance ne comptent ; samedis, dimanches et jours fériés comptent) et les compare au délai légal : 3 jours francs dans les communes de moins de 3 500 habitants, 5 à partir de 3 500 et dans tous les EPCI, 12 jours pour les départements et régions. Une convocation datée du jour de la séance ou après est une erreur.",
+        why: "Un délai trop court prive les élus du temps d'examiner les affaires : les délibérations prises sont entachées d'illégalité, sauf urgence décidée par l'assemblée.",
+        legal: "CGCT art. L2121-11 (moins de 3 500 habitants), L2121-12 (3 500 et plus), L5211-1 (EPCI), L3121-19 et L4132-18 (départements, régions). Jurisprudence : CE 12 juillet 1955, Mignaloux-Beauvoir (le délai court du lendemain de l'envoi).",
+        example: "`Commune de Z (12 400 habitants) — Date de convocation : 16 mars 2024 — Séance du jeudi 21 mars 2024` (4 jours francs < 5).",
+        false_positives: "La date « de convocation » peut être celle de la signature et non de l'envoi. Si la population n'est connue ni par l'option ni par l'effectif, un délai de 3 ou 4 jours francs n'est qu'un avertissement. Pour un bureau d'EPCI, le délai du conseil est appliqué par analogie : erreur sous 3 jours francs (le minimum de toute assemblée), avertissement entre 3 et 4. En cas d'urgence mentionnée, seul le plancher d'un jour franc est vérifié.",
+    },
+};
+
+pub struct Delay;
+impl Rule for Delay {
+    fn meta(&self) -> &'static RuleMeta {
+        &DELAY
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        let s = cx.seance;
+        let (Some(sm), Some(cm)) = (&s.session, &s.convocation) else {
+            return;
+        };
+        let (Some(sd), Some(cd)) = (sm.date, cm.date) else {
+            return;
+        };
+        let spans = vec![cm.span, sm.span];
+        let days = sd.days() - cd.days();
+        if days <= 0 {
+            out.push(finding(
+                &DELAY,
+                Severity::Error,
+                format!(
+                    "La convocation ({}) n'est pas antérieure à la séance ({}).",
+                    cd.french(),
+                    sd.french()
+                ),
+                spans,
+            ));
+            return;
+        }
+        let francs = days - 1;
+        let f = |n: i64| {
+            format!(
+                "{} jour{} franc{}",
+                n,
+                if n > 1 { "s" } else { "" },
+                if n > 1 { "s" } else { "" }
+            )
+        };
+        let base = format!(
+            "Convocation du {} pour la séance du {} : {}",
+            cd.french(),
+            sd.french(),
+            f(francs)
+        );
+        if s.urgency {
+            if francs < 1 {
+                out.push(finding(
+                    &DELAY,
+                    Severity::Error,
+                    format!("{base}, moins que le jour franc exigé même en cas d'urgence."),
+                    spans,
+                ));
+            }
+            return;
+        }
+        let emit = |out: &mut Vec<Finding>, sev: Severity, msg: String| {
+            out.push(finding(&DELAY, sev, msg, spans.clone()))
+        };
+        match s.body {
+            BodyKind::ConseilDepartemental | BodyKind::ConseilRegional => {
+                if days < 12 {
+                    emit(out, Severity::Error, format!("{base} ; le rapport doit être adressé au moins 12 jours avant la séance (art. L3121-19 / L4132-18)."));
+                }
+            }
+            BodyKind::Bureau => {
+                if francs < 3 {
+                    emit(out, Severity::Error, format!("{base} ; le bureau d'un EPCI suit par analogie le délai du conseil (5 jours francs, art. L5211-1 et L2121-12), et aucune assemblée ne peut être convoquée à moins de 3 jours francs hors urgence."));
+                } else if francs < 5 {
+                    emit(out, Severity::Warning, format!("{base} ; le conseil d'un EPCI doit être convoqué 5 jours francs à l'avance (art. L5211-1) et le bureau suit en principe ce délai."));
+                }
+            }
+            k if k.is_epci() => {
+                if francs < 5 {
+                    emit(out, Severity::Error, format!("{base}, moins que les 5 jours francs exigés pour un EPCI (art. L5211-1 et L2121-12)."));
+                }
+            }
+            BodyKind::ConseilMunicipal | BodyKind::Unknown => {
+                let big = match cx.opts.population {
+                    Some(p) => Some(p >= 3500),
+                    None => {
+                        let e = s.declared.seats.or(s.declared.in_office).map(|c| c.value);
+                        match e {
+                            Some(n) if n >= 27 => Some(true),
+                            Some(n) if s.declared.seats.is_some() && n <= 23 => Some(false),
+                            Some(n) if n <= 23 => Some(false),
+                            _ => None,
+                        }
+                    }
+                };
+                if francs < 3 {
+                    emit(out, Severity::Error, format!("{base}, moins que les 3 jours francs exigés même dans une commune de moins de 3 500 habitants (art. L2121-11)."));
+                } else if francs < 5 {
+                    match big {
+                        Some(true) => emit(out, Severity::Error, format!("{base}, moins que les 5 jours francs exigés à partir de 3 500 habitants (art. L2121-12).")),
+                        Some(false) => {}
+                        None => emit(out, Severity::Warning, format!("{base} : suffisant sous 3 500 habitants (3 jours francs, art. L2121-11), insuffisant à partir de 3 500 (5 jours francs, art. L2121-12). Indiquez la population pour trancher.")),
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! The rules, one file per family, and the registry that lists them all.
+//!
+//! Each rule is a unit struct with a [`RuleMeta`]: a stable code, a category,
+//! a default severity, and its documentation in fixed French sections
+//! (Ce que vérifie la règle / Pourquoi / Base légale / Exemple / Faux positifs
+//! connus). The page's rule reference and `conforme rule CODE` render it from
+//! here; it is never written twice.
+
+pub mod amount;
+pub mod attendance;
+pub mod convocation;
+pub mod date;
+pub mod proxy;
+pub mod quorum;
+pub mod vote;
+
+use crate::parse::{Deliberation, Seance};
+use crate::text::{Span, Text};
+use crate::Options;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn code(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "erreur",
+            Severity::Warning => "avertissement",
+            Severity::Info => "information",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Attendance,
+    Quorum,
+    Proxy,
+    Vote,
+    Amount,
+    Date,
+    Convocation,
+    Publication,
+    Other,
+}
+
+impl Category {
+    pub fn code(self) -> &'static str {
+        match self {
+            Category::Attendance => "attendance",
+            Category::Quorum => "quorum",
+            Category::Proxy => "proxy",
+            Category::Vote => "vote",
+            Category::Amount => "amount",
+            Category::Date => "date",
+            Category::Convocation => "convocation",
+            Category::Publication => "publication",
+            Category::Other => "other",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::Attendance => "présence",
+            Category::Quorum => "quorum",
+            Category::Proxy => "procurations",
+            Category::Vote => "votes",
+            Category::Amount => "montants",
+            Category::Date => "dates",
+            Category::Convocation => "convocation",
+            Category::Publication => "publication",
+            Category::Other => "autre",
+        }
+    }
+}
+
+/// Where a rule looks: the séance's attendance block, or each deliberation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Seance,
+    Deliberation,
+}
+
+/// What every rule declares about itself.
+#[derive(Debug)]
+pub struct RuleMeta {
+    pub code: &'static str,
+    /// Short French title.
+    pub title: &'static str,
+    pub category: Category,
+    /// The severity when the numbers provably disagree; some findings of a rule are
+    /// weaker (a warning when a fact is missing), never stronger.
+    pub severity: Severity,
+    pub legal_basis: &'static str,
+    pub scope: Scope,
+    /// French documentation in fixed sections (Markdown).
+    pub doc: RuleDoc,
+}
+
+#[derive(Debug)]
+pub struct RuleDoc {
+    pub what: &'static str,
+    pub why: &'static str,
+    pub legal: &'static str,
+    pub example: &'static str,
+    pub false_positives: &'static str,
+}
+
+impl RuleMeta {
+    /// The documentation as Markdown, in its fixed sections.
+    pub fn markdown(&self) -> String {
+        format!(
+            "# {} — {}\n\nCatégorie : {} · Gravité par défaut : {}\n\n## Ce que vérifie la règle\n{}\n\n## Pourquoi\n{}\n\n## Base légale\n{}\n\n## Exemple\n{}\n\n## Faux positifs connus\n{}\n",
+            self.code,
+            self.title,
+            self.category.label(),
+            self.severity.label(),
+            self.doc.what,
+            self.doc.why,
+            self.doc.legal,
+            self.doc.example,
+            self.doc.false_positives
+        )
+    }
+}
+
+/// A finding produced by a rule.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub category: Category,
+    pub severity: Severity,
+    pub message: String,
+    pub legal_basis: &'static str,
+    pub spans: Vec<Span>,
+}
+
+/// What a rule sees.
+pub struct Ctx<'a> {
+    pub text: &'a Text<'a>,
+    pub seance: &'a Seance,
+    pub delib: &'a Deliberation,
+    pub opts: &'a Options,
+}
+
+pub trait Rule: Sync {
+    fn meta(&self) -> &'static RuleMeta;
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>);
+}
+
+/// Convenience for rules.
+pub fn finding(
+    meta: &'static RuleMeta,
+    severity: Severity,
+    message: String,
+    mut spans: Vec<Span>,
+) -> Finding {
+    spans.sort();
+    spans.dedup();
+    Finding {
+        rule: meta.code,
+        category: meta.category,
+        severity,
+        message,
+        legal_basis: meta.legal_basis,
+        spans,
+    }
+}
+
+/// Every rule, in the order of the catalogue.
+pub static REGISTRY: &[&dyn Rule] = &[
+    &attendance::PresentCount,
+    &attendance::Balance,
+    &attendance::StatusConflict,
+    &attendance::InOfficeSeats,
+    &attendance::Votants,
+    &quorum::Majority,
+    &proxy::OnePerHolder,
+    &proxy::HolderPresent,
+    &proxy::CountMatch,
+    &proxy::HolderEligible,
+    &vote::Sum,
+    &vote::Outcome,
+    &vote::Unanimity,
+    &vote::DontProcurations,
+    &convocation::Delay,
+    &amount::Sum,
+    &amount::WordsDigits,
+    &amount::HtTtc,
+    &amount::Consistency,
+    &date::ValidWeekday,
+    &date::WordsDigits,
+];
+
+pub fn rule_by_code(code: &str) -> Option<&'static dyn Rule> {
+    REGISTRY
+        .iter()
+        .copied()
+        .find(|r| r.meta().code.eq_ignore_ascii_case(code))
+}
+
+/// Runs every rule on a séance; findings are returned per deliberation index.
+pub fn run(text: &Text, seance: &Seance, opts: &Options) -> Vec<Vec<Finding>> {
+    let mut per: Vec<Vec<Finding>> = seance.deliberations.iter().map(|_| Vec::new()).collect();
+    for (k, d) in seance.deliberations.iter().enumerate() {
+        let cx = Ctx {
+            text,
+            seance,
+            delib: d,
+            opts,
+        };
+        for r in REGISTRY {
+            let m = r.meta();
+            if m.scope == Scope::Seance && k != 0 {
+                continue;
+            }
+            r.check(&cx, &mut per[k]);
+        }
+        per[k].retain(|f| opts.show_info || f.severity != Severity::Info);
+        per[k].sort_by_key(|f| (f.spans.first().map(|s| s.start).unwrap_or(0), f.severity));
+    }
+    per
+}
+
+/// "1 erreur", "2 avertissements"
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", n, if n == 1 { one } else { many })
+}

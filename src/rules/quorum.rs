@@ -1,0 +1,158 @@
+//! Quorum rules (QUO-*).
+
+use super::attendance::present;
+use super::*;
+use crate::model::{BodyKind, Date};
+
+/// The COVID-era regime in force on a séance date, if any (§0.7 of the catalogue).
+pub struct CovidRegime {
+    /// Quorum is a third of members in office.
+    pub third: bool,
+    /// Members represented count towards that third (spring 2020 ordonnances).
+    pub represented_count: bool,
+    pub proxies_per_holder: u32,
+    pub text: &'static str,
+}
+
+pub fn covid_regime(d: Date) -> Option<CovidRegime> {
+    let day = |y, m, dd| Date::new(y, m, dd).map(|x| x.days()).unwrap_or(0);
+    let x = d.days();
+    let win = |a: i64, b: i64| x >= a && x <= b;
+    if win(day(2020, 3, 24), day(2020, 4, 1)) {
+        return Some(CovidRegime {
+            third: true,
+            represented_count: false,
+            proxies_per_holder: 2,
+            text: "loi n° 2020-290 du 23 mars 2020, art. 10",
+        });
+    }
+    if win(day(2020, 4, 2), day(2020, 7, 10)) {
+        return Some(CovidRegime {
+            third: true,
+            represented_count: true,
+            proxies_per_holder: 2,
+            text: "ordonnances n° 2020-391 et 2020-562",
+        });
+    }
+    if win(day(2020, 7, 11), day(2020, 8, 30)) {
+        return Some(CovidRegime {
+            third: true,
+            represented_count: false,
+            proxies_per_holder: 2,
+            text: "loi n° 2020-290, art. 10, modifiée par la loi n° 2020-760",
+        });
+    }
+    if win(day(2020, 11, 15), day(2021, 9, 30)) {
+        return Some(CovidRegime {
+            third: true,
+            represented_count: false,
+            proxies_per_holder: 2,
+            text: "loi n° 2020-1379 du 14 novembre 2020, art. 6",
+        });
+    }
+    if win(day(2021, 11, 11), day(2022, 7, 31)) {
+        return Some(CovidRegime {
+            third: true,
+            represented_count: false,
+            proxies_per_holder: 2,
+            text: "loi n° 2021-1465 du 10 novembre 2021",
+        });
+    }
+    None
+}
+
+pub static MAJORITY: RuleMeta = RuleMeta {
+    code: "QUO-MAJORITY",
+    title: "Quorum : majorité des membres en exercice présents",
+    category: Category::Quorum,
+    severity: Severity::Error,
+    legal_basis: "CGCT art. L2121-17",
+    scope: Scope::Seance,
+    doc: RuleDoc {
+        what: "Vérifie que les présents sont plus de la moitié des membres en exercice : présents ≥ ⌊E/2⌋ + 1. Les procurations ne comptent pas, sauf en commission permanente (présents ou représentés) et pendant les régimes dérogatoires de la crise sanitaire (tiers des membres).",
+        why: "Sans quorum, l'assemblée ne peut pas délibérer valablement : les délibérations sont illégales.",
+        legal: "CGCT art. L2121-17 (conseil municipal), L5211-1 (EPCI), L3121-14 (département), L4132-13 (région) ; L3121-14-1 et L4132-13-1 (commissions permanentes).",
+        example: "`Membres en exercice : 29 — Présents : 14 — Représentés : 6` (14 < 15 ; les procurations ne comptent pas).",
+        false_positives: "Une seconde convocation lève la condition de quorum ; le quorum s'apprécie point par point (départs en cours de séance).",
+    },
+};
+
+pub struct Majority;
+impl Rule for Majority {
+    fn meta(&self) -> &'static RuleMeta {
+        &MAJORITY
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        let s = cx.seance;
+        let Some(e) = s.declared.in_office else {
+            return;
+        };
+        let Some(p) = present(s) else { return };
+        let lower = &cx.text.lower[s.range.0..s.range.1];
+        if lower.contains("sans condition de quorum")
+            || lower.contains("deuxieme convocation")
+            || lower.contains("seconde convocation")
+        {
+            return;
+        }
+        let regime = s
+            .session
+            .as_ref()
+            .and_then(|m| m.date)
+            .and_then(covid_regime);
+        let cp = s.body == BodyKind::CommissionPermanente;
+        let r = super::attendance::represented(s);
+        let (needed, counted, what, basis) = match &regime {
+            Some(rg) => {
+                let n = e.value.div_ceil(3);
+                if rg.represented_count {
+                    (
+                        n,
+                        p.hi + r.as_ref().map(|x| x.hi).unwrap_or(0),
+                        "présents ou représentés",
+                        rg.text,
+                    )
+                } else {
+                    (n, p.hi, "présents", rg.text)
+                }
+            }
+            None if cp => (
+                e.value / 2 + 1,
+                p.hi + r.as_ref().map(|x| x.hi).unwrap_or(0),
+                "présents ou représentés",
+                "CGCT art. L3121-14-1 / L4132-13-1",
+            ),
+            None => (e.value / 2 + 1, p.hi, "présents", "CGCT art. L2121-17"),
+        };
+        if counted >= needed {
+            // a declared quorum that is not the majority is worth a note
+            if let Some(q) = s.declared.quorum {
+                if regime.is_none() && q.value != e.value / 2 + 1 {
+                    out.push(finding(
+                        &MAJORITY,
+                        Severity::Warning,
+                        format!("Le quorum indiqué ({}) n'est pas la majorité de {} membres en exercice, qui est de {}.", q.value, e.value, e.value / 2 + 1),
+                        vec![q.span, e.span],
+                    ));
+                }
+            }
+            return;
+        }
+        let sev = if p.declared {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        let mut spans = vec![e.span];
+        spans.extend(p.spans.iter().copied().take(2));
+        out.push(finding(
+            &MAJORITY,
+            sev,
+            format!(
+                "Quorum non atteint : {} {} pour {} membres en exercice, il en faut au moins {} ({}).",
+                counted, what, e.value, needed, basis
+            ),
+            spans,
+        ));
+    }
+}

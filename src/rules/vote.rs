@@ -1,0 +1,271 @@
+//! Vote rules (VOTE-*).
+
+use super::attendance::{present, represented};
+use super::*;
+use crate::model::Vote;
+
+fn v(x: &Option<(u32, Span)>) -> u32 {
+    x.map(|(n, _)| n).unwrap_or(0)
+}
+
+fn numeric(vote: &Vote) -> bool {
+    vote.pour.is_some() || vote.contre.is_some() || vote.abstention.is_some()
+}
+
+fn tally_spans(vote: &Vote) -> Vec<Span> {
+    [vote.pour, vote.contre, vote.abstention, vote.not_voting]
+        .iter()
+        .flatten()
+        .map(|x| x.1)
+        .collect()
+}
+
+pub static SUM: RuleMeta = RuleMeta {
+    code: "VOTE-SUM",
+    title: "Voix exprimées et votants",
+    category: Category::Vote,
+    severity: Severity::Error,
+    legal_basis: "CGCT art. L2121-20",
+    scope: Scope::Deliberation,
+    doc: RuleDoc {
+        what: "Pour chaque vote : pour + contre + abstentions (+ ne prenant pas part au vote) ne peut pas dépasser les votants (présents + procurations), et doit égaler le nombre de votants déclaré (avec ou sans les membres ne prenant pas part au vote).",
+        why: "Un total de voix supérieur au nombre de votants est impossible : une voix a été comptée deux fois ou un chiffre est faux.",
+        legal: "CGCT art. L2121-20 et L2121-21 ; le procès-verbal rapporte le résultat des scrutins (L2121-15).",
+        example: "`Votants : 27 — Pour : 20 — Contre : 3 — Abstentions : 3` (26 ≠ 27, aucun membre ne prenant pas part au vote).",
+        false_positives: "Les membres ne prenant pas part au vote peuvent être comptés dans les votants ou non : les deux conventions sont admises. Les arrivées en cours de séance augmentent le nombre de votants : l'écart n'est alors qu'un avertissement.",
+    },
+};
+
+pub struct Sum;
+impl Rule for Sum {
+    fn meta(&self) -> &'static RuleMeta {
+        &SUM
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        let s = cx.seance;
+        let p = present(s);
+        let r = represented(s);
+        let first_delib = std::ptr::eq(cx.delib, &s.deliberations[0]);
+        for vote in cx.delib.votes.iter().filter(|x| numeric(x)) {
+            let (po, co, ab, np) = (
+                v(&vote.pour),
+                v(&vote.contre),
+                v(&vote.abstention),
+                v(&vote.not_voting),
+            );
+            let sum = po + co + ab;
+            let detail = format!(
+                "{} pour + {} contre + {} abstention{}{}",
+                po,
+                co,
+                ab,
+                if ab > 1 { "s" } else { "" },
+                if vote.not_voting.is_some() {
+                    format!(" + {} ne prenant pas part au vote", np)
+                } else {
+                    String::new()
+                }
+            );
+            let total = sum + np;
+            let mut spans = tally_spans(vote);
+            // Against the declared number of voters (same deliberation as the header).
+            if let Some(dv) = s.declared.voters {
+                if first_delib || !s.movements {
+                    let ok = sum == dv.value
+                        || total == dv.value
+                        || (np > 0 && sum + np >= dv.value && sum <= dv.value);
+                    if !ok {
+                        spans.push(dv.span);
+                        let sev = if s.movements {
+                            Severity::Warning
+                        } else {
+                            Severity::Error
+                        };
+                        let verb = if total > dv.value {
+                            "dépassent"
+                        } else {
+                            "ne correspondent pas à"
+                        };
+                        out.push(finding(
+                            &SUM,
+                            sev,
+                            format!(
+                                "Les voix ({} = {}) {} les {} votants déclarés.",
+                                detail, total, verb, dv.value
+                            ),
+                            spans,
+                        ));
+                        continue;
+                    }
+                    continue;
+                }
+            }
+            // Against present + proxies: only an excess is provable.
+            if let (Some(p), Some(r)) = (&p, &r) {
+                let max = p.hi + r.hi;
+                if total > max {
+                    spans.extend(p.spans.iter().copied().take(1));
+                    if r.declared {
+                        spans.extend(r.spans.iter().copied());
+                    }
+                    let sev = if s.movements {
+                        Severity::Warning
+                    } else {
+                        Severity::Error
+                    };
+                    out.push(finding(
+                        &SUM,
+                        sev,
+                        format!(
+                            "Les voix ({} = {}) dépassent les {} votants ({} présents + {} procurations).",
+                            detail,
+                            total,
+                            max,
+                            p.show(),
+                            r.show()
+                        ),
+                        spans,
+                    ));
+                }
+            }
+        }
+    }
+}
+
+pub static OUTCOME: RuleMeta = RuleMeta {
+    code: "VOTE-OUTCOME",
+    title: "Résultat annoncé et décompte des voix",
+    category: Category::Vote,
+    severity: Severity::Error,
+    legal_basis: "CGCT art. L2121-20",
+    scope: Scope::Deliberation,
+    doc: RuleDoc {
+        what: "Une délibération « adoptée » doit réunir plus de voix pour que de voix contre (majorité absolue des suffrages exprimés) ; une délibération « rejetée », l'inverse.",
+        why: "Les abstentions ne sont pas des suffrages exprimés : seul le rapport pour / contre décide. Un résultat contraire au décompte est une erreur de rédaction ou de décompte.",
+        legal: "CGCT art. L2121-20 al. 2 et 3 (voix prépondérante du président en cas de partage, sauf scrutin secret) ; L1612-12 (compte administratif).",
+        example: "`Pour : 10 — Contre : 12 — Abstentions : 5. La délibération est adoptée.`",
+        false_positives: "En cas de partage, la voix du président est prépondérante (sauf scrutin secret) : l'égalité n'est qu'un avertissement. Compte administratif : adopté sauf majorité contre.",
+    },
+};
+
+pub struct Outcome;
+impl Rule for Outcome {
+    fn meta(&self) -> &'static RuleMeta {
+        &OUTCOME
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        for vote in &cx.delib.votes {
+            let Some((adopted, asp)) = vote.adopted else {
+                continue;
+            };
+            if vote.pour.is_none() || vote.contre.is_none() {
+                continue;
+            }
+            let (po, co) = (v(&vote.pour), v(&vote.contre));
+            let mut spans = tally_spans(vote);
+            spans.push(asp);
+            if adopted && po < co {
+                out.push(finding(&OUTCOME, Severity::Error, format!("La délibération est dite adoptée avec {} voix pour et {} contre : la majorité des suffrages exprimés n'est pas atteinte.", po, co), spans));
+            } else if adopted && po == co {
+                out.push(finding(&OUTCOME, Severity::Warning, format!("Partage des voix ({} pour, {} contre) : l'adoption suppose la voix prépondérante du président, qui n'est pas mentionnée.", po, co), spans));
+            } else if !adopted && po > co {
+                out.push(finding(&OUTCOME, Severity::Error, format!("La délibération est dite rejetée avec {} voix pour et {} contre : elle a pourtant la majorité des suffrages exprimés.", po, co), spans));
+            }
+        }
+    }
+}
+
+pub static UNANIMITY: RuleMeta = RuleMeta {
+    code: "VOTE-UNANIMITY",
+    title: "Unanimité et voix contre",
+    category: Category::Vote,
+    severity: Severity::Error,
+    legal_basis: "CGCT art. L2121-20",
+    scope: Scope::Deliberation,
+    doc: RuleDoc {
+        what: "« À l'unanimité » est incompatible avec des voix contre (erreur). Avec des abstentions, l'unanimité des suffrages exprimés reste juste (information) ; « à l'unanimité des présents / des votants » avec des abstentions ou des membres ne prenant pas part au vote est une formulation contradictoire (avertissement).",
+        why: "L'unanimité s'entend des suffrages exprimés : les abstentions n'y font pas obstacle, mais une seule voix contre, si.",
+        legal: "CGCT art. L2121-20 ; question écrite Sénat n° 15666 (JO 24 mars 2005).",
+        example: "`Adopté à l'unanimité (Pour : 25 ; Contre : 2).`",
+        false_positives: "« Unanimité moins une abstention » est une formule usuelle et correcte.",
+    },
+};
+
+pub struct Unanimity;
+impl Rule for Unanimity {
+    fn meta(&self) -> &'static RuleMeta {
+        &UNANIMITY
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        for vote in &cx.delib.votes {
+            let Some(usp) = vote.unanimous else { continue };
+            let mut spans = tally_spans(vote);
+            spans.push(usp);
+            let (co, ab, np) = (v(&vote.contre), v(&vote.abstention), v(&vote.not_voting));
+            if co > 0 {
+                out.push(finding(
+                    &UNANIMITY,
+                    Severity::Error,
+                    format!(
+                        "Vote annoncé « à l'unanimité » alors que {} voix contre sont décomptées.",
+                        co
+                    ),
+                    spans,
+                ));
+            } else if vote.unanimity_of_members && ab + np > 0 {
+                out.push(finding(&UNANIMITY, Severity::Warning, format!("« Unanimité des présents / des votants » alors que {} membre(s) se sont abstenus ou n'ont pas pris part au vote : écrire « unanimité des suffrages exprimés ».", ab + np), spans));
+            } else if ab > 0 {
+                out.push(finding(&UNANIMITY, Severity::Info, format!("Unanimité des suffrages exprimés avec {} abstention(s) : formulation correcte, les abstentions n'étant pas des suffrages exprimés.", ab), spans));
+            }
+        }
+    }
+}
+
+pub static DONT_PROCURATIONS: RuleMeta = RuleMeta {
+    code: "VOTE-PROXIES",
+    title: "« dont N procurations » et pouvoirs de la séance",
+    category: Category::Vote,
+    severity: Severity::Error,
+    legal_basis: "CGCT art. L2121-20",
+    scope: Scope::Deliberation,
+    doc: RuleDoc {
+        what: "Le nombre de procurations indiqué avec le résultat d'un vote (« dont 7 procurations ») ne peut pas dépasser le nombre de pouvoirs de la séance.",
+        why: "Une voix par procuration suppose un pouvoir écrit ; plus de voix par procuration que de pouvoirs est impossible.",
+        legal: "CGCT art. L2121-20.",
+        example: "`Nombre de procurations : 5 … POUR : 30 dont 7 PROCURATION(S)`",
+        false_positives: "Un pouvoir inutilisé (mandataire ne prenant pas part au vote) explique un nombre inférieur, qui n'est pas signalé.",
+    },
+};
+
+pub struct DontProcurations;
+impl Rule for DontProcurations {
+    fn meta(&self) -> &'static RuleMeta {
+        &DONT_PROCURATIONS
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        let Some(r) = represented(cx.seance) else {
+            return;
+        };
+        for vote in &cx.delib.votes {
+            let Some((n, sp)) = vote.proxies else {
+                continue;
+            };
+            if n > r.hi {
+                let mut spans = vec![sp];
+                if r.declared {
+                    spans.extend(r.spans.iter().copied());
+                }
+                out.push(finding(
+                    &DONT_PROCURATIONS,
+                    Severity::Error,
+                    format!(
+                        "Le vote compte {} procurations, mais la séance n'en compte que {}.",
+                        n,
+                        r.show()
+                    ),
+                    spans,
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,284 @@
+//! Text normalisation with an offset map back to the original.
+//!
+//! The parser works on [`Text::norm`]: accents stripped, case kept, every
+//! exotic space, quote and dash unified, ligatures expanded, soft hyphens and
+//! zero-width characters dropped, Markdown emphasis (`**`) and heading marks
+//! (`###`) removed. [`Text::lower`] is the same string in ASCII lower case;
+//! both have the same byte length, so a position found in one is valid in the
+//! other. Every byte of `norm` remembers the original character it came from,
+//! so any range of `norm` converts back to a [`Span`] on the user's text.
+
+use serde::{Deserialize, Serialize};
+
+/// A byte range in the original input (end exclusive, on char boundaries).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+/// Normalised view of an input text.
+pub struct Text<'a> {
+    pub orig: &'a str,
+    pub norm: String,
+    pub lower: String,
+    /// For each byte of `norm`: the original (start, end) of the char it comes from.
+    src: Vec<(u32, u32)>,
+}
+
+impl<'a> Text<'a> {
+    pub fn new(orig: &'a str) -> Self {
+        let mut norm = String::with_capacity(orig.len());
+        let mut src: Vec<(u32, u32)> = Vec::with_capacity(orig.len());
+        let bytes = orig.as_bytes();
+        let mut at_line_start = true;
+        let mut iter = orig.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            let end = i + c.len_utf8();
+            // Markdown heading marks at line start: "### Membres présents".
+            if at_line_start && c == '#' {
+                let mut j = i;
+                while j < bytes.len() && bytes[j] == b'#' {
+                    j += 1;
+                }
+                if j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t') {
+                    while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t') {
+                        j += 1;
+                    }
+                    while let Some(&(k, _)) = iter.peek() {
+                        if k < j {
+                            iter.next();
+                        } else {
+                            break;
+                        }
+                    }
+                    continue;
+                }
+            }
+            // Markdown emphasis: "**" dropped wherever it stands.
+            if c == '*' && bytes.get(end) == Some(&b'*') {
+                iter.next();
+                continue;
+            }
+            let push = |s: &str, norm: &mut String, src: &mut Vec<(u32, u32)>| {
+                for b in s.bytes() {
+                    let _ = b;
+                    src.push((i as u32, end as u32));
+                }
+                norm.push_str(s);
+            };
+            match c {
+                '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{00AD}' => {
+                    extend_prev(&mut src, end);
+                    continue;
+                }
+                '\u{0300}'..='\u{036F}' => {
+                    // Combining mark (decomposed accent): the base letter's span grows to cover it.
+                    extend_prev(&mut src, end);
+                    continue;
+                }
+                '\r' => {
+                    if bytes.get(end) == Some(&b'\n') {
+                        continue;
+                    }
+                    push("\n", &mut norm, &mut src);
+                }
+                '\n' => push("\n", &mut norm, &mut src),
+                '\t' => push("\t", &mut norm, &mut src),
+                '\u{00A0}' | '\u{202F}' | '\u{2000}'..='\u{200A}' | '\u{3000}' | '\u{205F}' => {
+                    push(" ", &mut norm, &mut src)
+                }
+                '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{02BC}' | '\u{2032}'
+                | '`' | '\u{00B4}' => push("'", &mut norm, &mut src),
+                '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => {
+                    push("\"", &mut norm, &mut src)
+                }
+                '\u{2010}'..='\u{2015}' | '\u{2212}' => push("-", &mut norm, &mut src),
+                '\u{2026}' => push("...", &mut norm, &mut src),
+                _ => {
+                    if let Some(s) = fold_char(c) {
+                        push(s, &mut norm, &mut src);
+                    } else {
+                        let mut buf = [0u8; 4];
+                        push(c.encode_utf8(&mut buf), &mut norm, &mut src);
+                    }
+                }
+            }
+            at_line_start = c == '\n' || c == '\r';
+        }
+        let lower = norm.to_ascii_lowercase();
+        Text {
+            orig,
+            norm,
+            lower,
+            src,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.norm.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.norm.is_empty()
+    }
+
+    /// Original span of the normalised range `a..b`.
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        if self.src.is_empty() {
+            return Span::new(self.orig.len(), self.orig.len());
+        }
+        let a = a.min(self.src.len());
+        let b = b.min(self.src.len());
+        if b <= a {
+            let p = if a < self.src.len() {
+                self.src[a].0
+            } else {
+                self.src[self.src.len() - 1].1
+            };
+            return Span::new(p as usize, p as usize);
+        }
+        Span::new(self.src[a].0 as usize, self.src[b - 1].1 as usize)
+    }
+
+    /// The original text of the normalised range `a..b`, whitespace collapsed.
+    pub fn display(&self, a: usize, b: usize) -> String {
+        let sp = self.span(a, b);
+        let raw = &self.orig[sp.start..sp.end];
+        let mut out = String::with_capacity(raw.len());
+        let mut pending_space = false;
+        for c in raw.chars() {
+            if c.is_whitespace() || c == '\u{FEFF}' {
+                pending_space = !out.is_empty();
+            } else if c == '*' {
+                continue;
+            } else {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// A slice of the original text, widened to char boundaries (never panics).
+    pub fn orig_slice(&self, a: usize, b: usize) -> &'a str {
+        let len = self.orig.len();
+        let a = floor_boundary(self.orig, a.min(len));
+        let mut b = b.min(len).max(a);
+        while b < len && !self.orig.is_char_boundary(b) {
+            b += 1;
+        }
+        &self.orig[a..b]
+    }
+
+    /// Line (1-based) and column (1-based, in chars) of an original byte offset.
+    pub fn line_col(orig: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(orig.len());
+        let before = &orig[..floor_boundary(orig, offset)];
+        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+        let line_start = before.rfind('\n').map(|p| p + 1).unwrap_or(0);
+        let col = before[line_start..].chars().count() + 1;
+        (line, col)
+    }
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn extend_prev(src: &mut [(u32, u32)], end: usize) {
+    if let Some(last) = src.last_mut() {
+        let start_char = last.0;
+        // Extend every byte of the last pushed char (multi-byte ones share the same source).
+        for e in src.iter_mut().rev() {
+            if e.0 != start_char {
+                break;
+            }
+            e.1 = end as u32;
+        }
+    }
+}
+
+/// Accent folding for Latin letters, and ligature expansion. `None`: keep the char.
+fn fold_char(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => "a",
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => "A",
+        'ç' => "c",
+        'Ç' => "C",
+        'è' | 'é' | 'ê' | 'ë' => "e",
+        'È' | 'É' | 'Ê' | 'Ë' => "E",
+        'ì' | 'í' | 'î' | 'ï' => "i",
+        'Ì' | 'Í' | 'Î' | 'Ï' => "I",
+        'ñ' => "n",
+        'Ñ' => "N",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => "o",
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => "O",
+        'ù' | 'ú' | 'û' | 'ü' => "u",
+        'Ù' | 'Ú' | 'Û' | 'Ü' => "U",
+        'ý' | 'ÿ' => "y",
+        'Ý' | 'Ÿ' => "Y",
+        'œ' => "oe",
+        'Œ' => "OE",
+        'æ' => "ae",
+        'Æ' => "AE",
+        'ß' => "ss",
+        '\u{FB01}' => "fi",
+        '\u{FB02}' => "fl",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_and_maps_back() {
+        let s = "**Présents** :\u{00A0}34 – Mme Œuvre";
+        let t = Text::new(s);
+        assert_eq!(t.norm, "Presents : 34 - Mme OEuvre");
+        let p = t.norm.find("34").unwrap();
+        let sp = t.span(p, p + 2);
+        assert_eq!(&s[sp.start..sp.end], "34");
+        let p = t.norm.find("OEuvre").unwrap();
+        let sp = t.span(p, p + 6);
+        assert_eq!(&s[sp.start..sp.end], "Œuvre");
+    }
+
+    #[test]
+    fn decomposed_accents_and_crlf() {
+        let s = "Pre\u{0301}sents :\r\n12\u{00AD}3";
+        let t = Text::new(s);
+        assert_eq!(t.norm, "Presents :\n123");
+        let p = t.norm.find("Presents").unwrap();
+        let sp = t.span(p, p + 8);
+        assert_eq!(&s[sp.start..sp.end], "Pre\u{0301}sents");
+    }
+
+    #[test]
+    fn headings_and_bom() {
+        let s = "\u{FEFF}### Membres\n#hash";
+        let t = Text::new(s);
+        assert_eq!(t.norm, "Membres\n#hash");
+        assert_eq!(t.lower.len(), t.norm.len());
+    }
+}

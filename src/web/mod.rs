@@ -1,0 +1,1 @@
+//! Web shell (wasm32 only).
