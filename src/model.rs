@@ -279,6 +279,8 @@ pub struct Vote {
     pub unanimous: Option<Span>,
     /// "à l'unanimité des présents / des votants / des membres présents et représentés".
     pub unanimity_of_members: bool,
+    /// "à la majorité" written with the result.
+    pub majority: Option<Span>,
     pub adopted: Option<(bool, Span)>,
     pub span: Span,
 }

@@ -175,6 +175,16 @@ impl<'a> Text<'a> {
         out
     }
 
+    /// A slice of `lower`, widened to char boundaries (never panics).
+    pub fn low(&self, a: usize, b: usize) -> &str {
+        slice(&self.lower, a, b)
+    }
+
+    /// A slice of `norm`, widened to char boundaries (never panics).
+    pub fn nrm(&self, a: usize, b: usize) -> &str {
+        slice(&self.norm, a, b)
+    }
+
     /// A slice of the original text, widened to char boundaries (never panics).
     pub fn orig_slice(&self, a: usize, b: usize) -> &'a str {
         let len = self.orig.len();
@@ -195,6 +205,16 @@ impl<'a> Text<'a> {
         let col = before[line_start..].chars().count() + 1;
         (line, col)
     }
+}
+
+fn slice(s: &str, a: usize, b: usize) -> &str {
+    let len = s.len();
+    let a = floor_boundary(s, a.min(len));
+    let mut b = b.min(len).max(a);
+    while b < len && !s.is_char_boundary(b) {
+        b += 1;
+    }
+    &s[a..b]
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {

@@ -84,6 +84,7 @@ const LABELS: &[(&str, Field)] = &[
     ("excuse", Field::Excused),
     ("absents excuses", Field::Excused),
     ("absent excuse", Field::Excused),
+    ("mandataire", Field::Proxies),
     ("conseillers excuses", Field::Excused),
     ("nombre de votants", Field::Voters),
     ("votants", Field::Voters),
@@ -233,6 +234,69 @@ pub fn find_declared(t: &Text, from: usize, to: usize) -> Declared {
                 );
             }
         }
+    }
+    // Roll-call tables: "PRESENT (Signature) ABSENT EXCUSE ABSENT MANDATAIRE (Signature) 7 3 0 0".
+    let mut j = from;
+    while j < to {
+        if !(s[j].is_ascii_lowercase() && (j == 0 || !is_word_byte(s[j - 1]))) {
+            j += 1;
+            continue;
+        }
+        let mut fields = Vec::new();
+        let mut p = j;
+        loop {
+            // skip "(Signature)" groups between labels
+            let q = skip_ws(s, p);
+            let q = if q < to && s[q] == b'(' {
+                match s[q..to].iter().position(|&c| c == b')') {
+                    Some(off) if off < 20 => skip_ws(s, q + off + 1),
+                    _ => q,
+                }
+            } else {
+                q
+            };
+            match any_at(s, q, &pats) {
+                Some((e, k)) if value_after(s, e).is_none() => {
+                    fields.push(LABELS[k].1);
+                    p = e;
+                }
+                _ => {
+                    p = q;
+                    break;
+                }
+            }
+            if fields.len() > 8 {
+                break;
+            }
+        }
+        if fields.len() >= 3 {
+            let mut nums = Vec::new();
+            let mut q = p;
+            while nums.len() < fields.len() {
+                match read_int(s, q) {
+                    Some((v, e)) => {
+                        nums.push((v, q, e));
+                        q = skip_ws(s, e);
+                    }
+                    None => break,
+                }
+            }
+            if nums.len() == fields.len() {
+                for (f, (v, a, b)) in fields.into_iter().zip(nums) {
+                    set(
+                        &mut decl,
+                        f,
+                        DeclaredCount {
+                            value: v,
+                            span: t.span(a, b),
+                        },
+                    );
+                }
+                j = q;
+                continue;
+            }
+        }
+        j = p.max(j + 1);
     }
     decl
 }

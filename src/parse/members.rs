@@ -144,6 +144,13 @@ const TERMINATORS: &[&str] = &[
     "approbation",
     "le maire",
     "l'an",
+    "deposee",
+    "deposee en",
+    "publiee le",
+    "publie le",
+    "delais et voies",
+    "transmis",
+    "accuse de reception",
 ];
 
 const CIVILITIES: &[&str] = &[
@@ -306,6 +313,12 @@ const TIMING: &[&str] = &[
     "avant le vote",
 ];
 
+/// True when a list label or a terminator starts at `pos` (a name cannot go on).
+pub fn stops_a_name(t: &Text, pos: usize) -> bool {
+    let s = t.lower.as_bytes();
+    any_at(s, pos, TERMINATORS).is_some() || any_at(s, pos, &label_pats()).is_some()
+}
+
 /// One attendance list found in the text.
 #[derive(Debug, Clone)]
 pub struct Section {
@@ -345,15 +358,17 @@ pub fn find_sections(t: &Text, from: usize, to: usize) -> Vec<Section> {
         if s[i].is_ascii_lowercase() && (i == 0 || !is_word_byte(s[i - 1])) {
             if let Some((e, k)) = any_at(s, i, &pats) {
                 // "Nombre de présents", "des membres présents": not a list label.
-                let before = &t.lower[i.saturating_sub(12)..i];
+                let before = t.low(i.saturating_sub(12), i);
                 let prose = before.ends_with("de ")
                     || before.ends_with("des ")
                     || before.ends_with("d'")
                     || before.ends_with("les ");
                 // A label is followed by ':' or a count or a line break, or directly by a name.
                 let p = skip_ws(s, e);
+                let free = SECTION_LABELS[k].0.starts_with("assistaient");
                 let next_ok = p < to
-                    && (s[p] == b':'
+                    && (free
+                        || s[p] == b':'
                         || s[p].is_ascii_digit()
                         || s[p] == b'('
                         || s[e..p].contains(&b'\n')
@@ -363,7 +378,10 @@ pub fn find_sections(t: &Text, from: usize, to: usize) -> Vec<Section> {
                     i = e;
                     continue;
                 }
-                i = e;
+                // try the next word: "Conseillers municipaux Absents ayant donné pouvoir :"
+                while i < to && is_word_byte(s[i]) {
+                    i += 1;
+                }
                 continue;
             }
         }
@@ -400,8 +418,18 @@ fn section_end(t: &Text, start: usize, limit: usize) -> usize {
     let s = t.lower.as_bytes();
     let mut i = start;
     let mut blank_lines = 0;
+    let mut depth = 0i32;
     while i < limit {
         let c = s[i];
+        match c {
+            b'(' => depth += 1,
+            b')' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+        if depth > 0 && c != b'\n' {
+            i += 1;
+            continue;
+        }
         if c == b'\n' {
             // Two line breaks (a blank line) end a list in line-based layouts, unless the
             // next line continues it.
@@ -422,7 +450,7 @@ fn section_end(t: &Text, start: usize, limit: usize) -> usize {
         if c.is_ascii_lowercase() && (i == 0 || !is_word_byte(s[i - 1])) {
             if let Some((_, _)) = any_at(s, i, TERMINATORS) {
                 // "le maire" inside "Adjoints au Maire" is a role, not the end of the list.
-                let before = &t.lower[i.saturating_sub(4)..i];
+                let before = t.low(i.saturating_sub(4), i);
                 if !(before.ends_with("au ") || before.ends_with("du ")) {
                     return i;
                 }
@@ -447,11 +475,12 @@ fn chunks(t: &Text, start: usize, end: usize) -> Vec<(usize, usize)> {
         match c {
             b'(' | b'{' | b'[' => depth += 1,
             b')' | b'}' | b']' => depth = (depth - 1).max(0),
+            b'\n' if depth == 0 && wrapped_line(t, a, i, end) => {}
             b'\n' | b'\t' | b';' | b'|' if depth == 0 => cut = Some(1),
             b',' if depth == 0 => cut = Some(1),
             b'-' if depth == 0 && i > 0 && is_ws(s[i - 1]) && i + 1 < end && is_ws(s[i + 1]) => {
                 // " - PROCURATION" is a tag of the previous name, kept with it.
-                let rest = &t.lower[i + 1..end.min(i + 16)];
+                let rest = t.low(i + 1, end.min(i + 16));
                 if !rest.trim_start().starts_with("procuration")
                     && !rest.trim_start().starts_with("pouvoir")
                 {
@@ -460,18 +489,19 @@ fn chunks(t: &Text, start: usize, end: usize) -> Vec<(usize, usize)> {
             }
             b'e' if depth == 0 && word_at(s, i, "et").is_some() && i > 0 && is_ws(s[i - 1]) => {
                 // "M. et Mme X" keeps together; "X et Y" splits.
-                let prev = t.lower[a..i].trim();
+                let prev = t.low(a, i).trim();
                 if !prev.is_empty() && !is_civility(prev.rsplit(' ').next().unwrap_or("")) {
                     cut = Some(2)
                 }
             }
             b'.' if depth == 0 && i + 2 < end && is_ws(s[i + 1]) => {
                 // sentence end between names: "ZAMBONI. Mmes BELMAS", not "M. DUPONT"
-                let word_start = t.lower[..i]
+                let word_start = t
+                    .low(0, i)
                     .rfind(|c: char| !c.is_ascii_alphanumeric())
                     .map(|p| p + 1)
                     .unwrap_or(0);
-                let w = &t.lower[word_start..i];
+                let w = t.low(word_start, i);
                 let j = skip_ws(s, i + 1);
                 if !is_civility(&format!("{w}."))
                     && !is_civility(w)
@@ -498,6 +528,19 @@ fn chunks(t: &Text, start: usize, end: usize) -> Vec<(usize, usize)> {
         out.push((a, end));
     }
     out
+}
+
+/// A line break inside one entry: the line ends with a civility or a connector word,
+/// or the next line starts with "à" / "par" / "pouvoir" ("M. Guyon Ghislain\nà Mme Bouin").
+fn wrapped_line(t: &Text, chunk_start: usize, nl: usize, end: usize) -> bool {
+    let s = t.lower.as_bytes();
+    let prev = t.low(chunk_start, nl).trim_end();
+    let last = prev.rsplit([' ', '\t']).next().unwrap_or("");
+    if is_civility(last) || matches!(last, "a" | "par" | "pouvoir" | "procuration" | "donne") {
+        return true;
+    }
+    let q = skip_ws(s, nl + 1);
+    q < end && any_at(s, q, &["a", "par", "pouvoir a", "procuration a", "a donne"]).is_some()
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -580,7 +623,7 @@ fn tokens(t: &Text, start: usize, end: usize) -> Vec<Tok> {
             j += 1;
         }
         // "M.SANTI": a civility glued to the name.
-        let w = &t.lower[i..j];
+        let w = t.low(i, j);
         if let Some(dot) = w.find('.') {
             if dot > 0 && is_civility(&w[..=dot]) && dot + 1 < w.len() {
                 out.push(Tok {
@@ -608,7 +651,7 @@ fn tokens(t: &Text, start: usize, end: usize) -> Vec<Tok> {
 }
 
 fn tok_word<'t>(t: &'t Text, tok: &Tok) -> &'t str {
-    t.lower[tok.a..tok.b]
+    t.low(tok.a, tok.b)
         .trim_end_matches([':', '.', ',', ';'])
         .trim_start_matches(['\'', '"'])
 }
@@ -652,6 +695,8 @@ struct Building {
     junk: bool,
     proxy_tag: bool,
     inner_name: Option<(usize, usize)>,
+    /// A proxy parenthesis ended the entry: the next name starts a new one.
+    closed: bool,
 }
 
 impl Building {
@@ -674,19 +719,25 @@ fn parse_entries(t: &Text, start: usize, end: usize, kind: SectionKind) -> (Vec<
     for (ca, cb) in chunks(t, start, end) {
         let mut chunk_a = ca;
         // "Beaumont-Louestault : M. Robert Jean-Paul" — a commune label before ':'.
-        if let Some(p) = t.lower[ca..cb]
-            .rfind(" : ")
-            .or_else(|| t.lower[ca..cb].rfind(": "))
-        {
-            let inside_paren =
-                t.lower[ca..ca + p].matches('(').count() > t.lower[ca..ca + p].matches(')').count();
-            if !inside_paren {
-                chunk_a = ca + p + 2;
+        // Only a short leading label counts (not a colon in trailing OCR noise).
+        let chunk = t.low(ca, cb);
+        if let Some(p) = chunk.find(": ") {
+            let prefix = &chunk[..p];
+            if !prefix.contains('(') && prefix.split_whitespace().count() <= 10 {
+                chunk_a = ca + p + 1;
             }
-        } else if t.lower[ca..cb].trim_end().ends_with(':') {
+        }
+        if chunk.trim_end().ends_with(':') && chunk.matches(':').count() == 1 {
             continue;
         }
-        let toks = tokens(t, chunk_a, cb);
+        let all_toks = tokens(t, chunk_a, cb);
+        // Positional layout: a column of givers, then a column of "Pouvoir à X".
+        let positional = positional_holders(t, &all_toks, kind);
+        let toks: &[Tok] = match &positional {
+            Some((first, _)) => &all_toks[..*first],
+            None => &all_toks,
+        };
+        let chunk_first_result = results.len();
         let mut cur = Building {
             start: chunk_a,
             ..Default::default()
@@ -715,7 +766,14 @@ fn parse_entries(t: &Text, start: usize, end: usize, kind: SectionKind) -> (Vec<
         while k < toks.len() {
             let tok = &toks[k];
             if tok.paren {
+                let had = cur.holder.len() + usize::from(cur.holds_for.is_some());
                 parse_paren(t, tok.a + 1, tok.b.saturating_sub(1), &mut cur, kind);
+                if cur.holder.len() + usize::from(cur.holds_for.is_some()) > had
+                    || cur.inner_name.is_some()
+                    || (cur.movement.is_some() && !cur.giver.is_empty())
+                {
+                    cur.closed = true;
+                }
                 cur.end = tok.b;
                 k += 1;
                 continue;
@@ -745,7 +803,7 @@ fn parse_entries(t: &Text, start: usize, end: usize, kind: SectionKind) -> (Vec<
                         let mut words = Vec::new();
                         while j < toks.len()
                             && !toks[j].paren
-                            && shape(&t.norm[toks[j].a..toks[j].b]).is_some()
+                            && shape(t.nrm(toks[j].a, toks[j].b)).is_some()
                         {
                             words.push((toks[j].a, toks[j].b));
                             j += 1;
@@ -772,7 +830,7 @@ fn parse_entries(t: &Text, start: usize, end: usize, kind: SectionKind) -> (Vec<
                 let mut j = k;
                 let mut me = tok.b;
                 while j < toks.len() && !toks[j].paren {
-                    let ww = &t.norm[toks[j].a..toks[j].b];
+                    let ww = t.nrm(toks[j].a, toks[j].b);
                     let first_upper = ww.chars().next().is_some_and(|c| c.is_uppercase());
                     if j > k
                         && first_upper
@@ -792,7 +850,7 @@ fn parse_entries(t: &Text, start: usize, end: usize, kind: SectionKind) -> (Vec<
                 k = j;
                 continue;
             }
-            let norm_w = t.norm[tok.a..tok.b].trim_end_matches([':', '.', ',', ';']);
+            let norm_w = t.nrm(tok.a, tok.b).trim_end_matches([':', '.', ',', ';']);
             if matches!(w, "procuration" | "pouvoir" | "procurations" | "pouvoirs")
                 && !cur.giver.is_empty()
             {
@@ -811,9 +869,9 @@ fn parse_entries(t: &Text, start: usize, end: usize, kind: SectionKind) -> (Vec<
                     let side_words: Vec<Shape> = cur
                         .side()
                         .iter()
-                        .filter_map(|&(a, b)| shape(&t.norm[a..b]))
+                        .filter_map(|&(a, b)| shape(t.nrm(a, b)))
                         .collect();
-                    if new_name_starts(&side_words, sh) {
+                    if cur.closed || new_name_starts(&side_words, sh) {
                         finish(&mut cur, &mut results);
                         cur.start = tok.a;
                     }
@@ -821,12 +879,21 @@ fn parse_entries(t: &Text, start: usize, end: usize, kind: SectionKind) -> (Vec<
                     cur.end = tok.a + norm_w.len();
                 }
                 None => {
+                    // A stray token after a complete name ends that name ("MILOCHAU. #k*k").
+                    if !cur.side().is_empty() && !cur.junk {
+                        cur.end = tok.a;
+                        finish(&mut cur, &mut results);
+                        cur.start = tok.a;
+                    }
                     cur.junk = true;
                 }
             }
             k += 1;
         }
         finish(&mut cur, &mut results);
+        if let Some((_, holders)) = positional {
+            pair_positional(t, &mut results, chunk_first_result, &holders);
+        }
     }
     // Drop junk at both ends; junk in the middle makes the list unreliable.
     let first_ok = results.iter().position(|(e, j)| e.is_some() && !j);
@@ -853,6 +920,128 @@ fn parse_entries(t: &Text, start: usize, end: usize, kind: SectionKind) -> (Vec<
     (entries, reliable)
 }
 
+/// "… Eric Lucas Pouvoir à Frédéric Henriot Pouvoir à Didier Missenard …": the index of the
+/// first connector and the holders' name spans, when the chunk ends with at least two
+/// connector-led names and nothing before them is a connector.
+fn positional_holders(
+    t: &Text,
+    toks: &[Tok],
+    kind: SectionKind,
+) -> Option<(usize, Vec<(usize, usize)>)> {
+    let mut conns = Vec::new();
+    let mut k = 0;
+    while k < toks.len() {
+        if !toks[k].paren {
+            if let Some((n, false)) = connector_at(t, toks, k, kind) {
+                if n >= 2 {
+                    conns.push((k, n));
+                    k += n;
+                    continue;
+                }
+            }
+        }
+        k += 1;
+    }
+    if conns.len() < 2 {
+        return None;
+    }
+    let mut holders = Vec::new();
+    for (i, &(c, n)) in conns.iter().enumerate() {
+        let end = conns.get(i + 1).map(|x| x.0).unwrap_or(toks.len());
+        let names: Vec<&Tok> = toks[c + n..end]
+            .iter()
+            .take_while(|x| {
+                !x.paren && shape(t.nrm(x.a, x.b).trim_end_matches(['.', ','])).is_some()
+            })
+            .collect();
+        if names.is_empty()
+            || names.len() > 4
+            || (i + 1 < conns.len() && names.len() != end - c - n)
+        {
+            return None;
+        }
+        holders.push((
+            names[0].a,
+            names.last().unwrap().a
+                + t.nrm(names.last().unwrap().a, names.last().unwrap().b)
+                    .trim_end_matches(['.', ','])
+                    .len(),
+        ));
+    }
+    // the givers before must not be "X pouvoir à Y" entries themselves
+    let first = conns[0].0;
+    if first == 0 {
+        return None;
+    }
+    Some((first, holders))
+}
+
+/// Pairs the givers parsed from a chunk with the holders of a positional layout.
+fn pair_positional(
+    t: &Text,
+    results: &mut Vec<(Option<Entry>, bool)>,
+    from: usize,
+    holders: &[(usize, usize)],
+) {
+    let givers: Vec<usize> = (from..results.len())
+        .filter(|&i| matches!(&results[i], (Some(e), false) if e.holder.is_none()))
+        .collect();
+    if givers.len() == holders.len() {
+        for (gi, h) in givers.iter().zip(holders) {
+            if let (Some(e), _) = &mut results[*gi] {
+                e.holder = Some(*h);
+            }
+        }
+        return;
+    }
+    // Re-split "Augustin Bousbain Hervé Dole" into two-word names when that matches the count.
+    let mut words: Vec<((usize, usize), Option<(usize, usize)>)> = Vec::new();
+    for &gi in &givers {
+        if let (Some(e), _) = &results[gi] {
+            let mut i = e.name.0;
+            let txt = t.nrm(e.name.0, e.name.1).to_string();
+            let mut first = true;
+            for w in txt.split(' ') {
+                if !w.is_empty() && shape(w).is_some() {
+                    words.push(((i, i + w.len()), if first { e.movement } else { None }));
+                    first = false;
+                }
+                i += w.len() + 1;
+            }
+        }
+    }
+    if words.len() != 2 * holders.len() {
+        for &gi in &givers {
+            results[gi].1 = true;
+        }
+        return;
+    }
+    let rebuilt: Vec<(Option<Entry>, bool)> = words
+        .chunks(2)
+        .zip(holders)
+        .map(|(pair, h)| {
+            let name = (pair[0].0 .0, pair[1].0 .1);
+            (
+                Some(Entry {
+                    name,
+                    holder: Some(*h),
+                    holds_for: None,
+                    movement: pair[0].1,
+                    range: (name.0, h.1),
+                    proxy_tag: false,
+                }),
+                false,
+            )
+        })
+        .collect();
+    let keep: Vec<(Option<Entry>, bool)> = results
+        .drain(from..)
+        .filter(|(e, _)| !matches!(e, Some(e) if e.holder.is_none()))
+        .collect();
+    results.extend(rebuilt);
+    results.extend(keep);
+}
+
 fn new_name_starts(words: &[Shape], next: Shape) -> bool {
     let core: Vec<Shape> = words
         .iter()
@@ -870,7 +1059,7 @@ fn new_name_starts(words: &[Shape], next: Shape) -> bool {
 }
 
 fn name_ok(t: &Text, (a, b): (usize, usize)) -> bool {
-    let w = &t.norm[a..b];
+    let w = t.nrm(a, b);
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 3 && w.split_whitespace().count() <= 7
 }
@@ -882,7 +1071,7 @@ fn parse_paren(t: &Text, a: usize, b: usize, cur: &mut Building, kind: SectionKi
     }
     let s = t.lower.as_bytes();
     let p = skip_ws(s, a);
-    let inner = &t.lower[p..b];
+    let inner = t.low(p, b);
     // connectors, possibly after a first clause: "(présent en début de séance, a donné procuration à X à compter du point 1)"
     let mut pos = p;
     while pos < b {
@@ -891,6 +1080,18 @@ fn parse_paren(t: &Text, a: usize, b: usize, cur: &mut Building, kind: SectionKi
             return;
         }
         if let Some((e, _)) = any_at(s, pos, CONNECTORS) {
+            // "CANCON (PICHARD Elisabeth donne pouvoir à GIROU Bernard)": the giver is inside.
+            if pos > p {
+                if let Some(g) = name_run(t, p, pos) {
+                    let outside_upper = cur
+                        .giver
+                        .iter()
+                        .all(|&(x, y)| shape(t.nrm(x, y)) == Some(Shape::Upper));
+                    if outside_upper && skip_ws_back(s, pos) <= g.1 + 1 {
+                        cur.inner_name = Some(g);
+                    }
+                }
+            }
             cur.holder = name_run(t, skip_ws(s, e), b).into_iter().collect();
             if let Some(h) = cur.holder.last() {
                 // timing after the holder
@@ -936,7 +1137,7 @@ fn parse_paren(t: &Text, a: usize, b: usize, cur: &mut Building, kind: SectionKi
         let outside_upper = cur
             .giver
             .iter()
-            .all(|&(x, y)| shape(&t.norm[x..y]) == Some(Shape::Upper));
+            .all(|&(x, y)| shape(t.nrm(x, y)) == Some(Shape::Upper));
         if !cur.giver.is_empty() && outside_upper && n.1 + 2 >= b {
             cur.inner_name = Some(n);
             return;
@@ -961,7 +1162,7 @@ fn name_run(t: &Text, p: usize, b: usize) -> Option<(usize, usize)> {
         {
             j += 1;
         }
-        let raw = &t.norm[i..j];
+        let raw = t.nrm(i, j);
         let w = raw.trim_end_matches(['.', ':']);
         let lw = w.to_ascii_lowercase();
         if j == i {
@@ -1004,7 +1205,7 @@ fn name_run(t: &Text, p: usize, b: usize) -> Option<(usize, usize)> {
 
 /// A comparable key: upper-case tokens without civility, sorted. Hyphens split.
 pub fn name_key(t: &Text, a: usize, b: usize) -> NameKey {
-    name_key_str(&t.norm[a..b])
+    name_key_str(t.nrm(a, b))
 }
 
 pub fn name_key_str(s: &str) -> NameKey {

@@ -111,6 +111,8 @@ pub fn parse(t: &Text) -> Document {
     }
     // Merge segments without attendance of their own into the previous one.
     let mut merged: Vec<(usize, usize)> = Vec::new();
+    let mut first_has_own = false;
+    let mut merged_len = 0;
     for (a, b) in bounds {
         let has_own = !members::find_sections(t, a, b).is_empty() || {
             let d = counts::find_declared(t, a, b);
@@ -118,7 +120,16 @@ pub fn parse(t: &Text) -> Document {
         };
         match merged.last_mut() {
             Some(last) if !has_own => last.1 = b,
+            // The text before the first "Extrait du registre" (stamps, headers) belongs to it.
+            Some(last) if !first_has_own && merged_len == 1 => {
+                last.1 = b;
+                first_has_own = true;
+            }
             _ => merged.push((a, b)),
+        }
+        merged_len = merged.len();
+        if merged_len == 1 && has_own {
+            first_has_own = true;
         }
     }
     let all_dates = dates::find_dates(t);
@@ -212,7 +223,7 @@ fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> 
                     && g[0].contre.is_none()
                     && g[0].unanimous.is_some();
                 let numeric = v.pour.is_some() || v.contre.is_some();
-                let between = &t.lower[ge.min(v_start)..v_start];
+                let between = t.low(ge.min(v_start), v_start);
                 prev_unanimity_only
                     && numeric
                     && v_start.saturating_sub(ge) < 1500

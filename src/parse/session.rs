@@ -126,7 +126,15 @@ pub fn find_session_date(t: &Text, dates: &[DateMention], from: usize, to: usize
         while let Some((_, b)) = find_word(s, i, to.min(from + 4000), key) {
             i = b;
             let lim = t
-                .span(b, (b + if *key == "l'an" { 90 } else { 40 }).min(t.len()))
+                .span(
+                    b,
+                    (b + if *key == "l'an" || *key == "reunion du" {
+                        90
+                    } else {
+                        40
+                    })
+                    .min(t.len()),
+                )
                 .end;
             let after = t.span(b, b).start;
             if let Some((k, _)) = dates.iter().enumerate().find(|(_, m)| {
@@ -139,10 +147,29 @@ pub fn find_session_date(t: &Text, dates: &[DateMention], from: usize, to: usize
             }
         }
     }
-    best.map(|(_, k)| k)
+    if let Some((_, k)) = best {
+        return Some(k);
+    }
+    // Fallback: a date with its weekday near the top ("… du vendredi 16 décembre 2022"),
+    // else the first full date of the header.
+    let head = t.span(from, (from + 1500).min(to)).end;
+    let head_start = t.span(from, from).start;
+    let early: Vec<(usize, &DateMention)> = dates
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.span.start >= head_start && m.span.start < head && m.date.is_some())
+        .collect();
+    if let Some((k, _)) = early.iter().find(|(_, m)| m.weekday.is_some()) {
+        return Some(*k);
+    }
+    let top = t.span(from, (from + 300).min(to)).end;
+    early
+        .iter()
+        .find(|(_, m)| m.span.start < top)
+        .map(|(k, _)| *k)
 }
 
-/// The convocation (sending) date.
+/// The convocation (sending) date. Strong labels ("Date de convocation :") first.
 pub fn find_convocation(
     t: &Text,
     dates: &[DateMention],
@@ -150,38 +177,66 @@ pub fn find_convocation(
     to: usize,
     session: Option<usize>,
 ) -> Option<usize> {
+    const STRONG: &[&str] = &[
+        "date de convocation",
+        "date de la convocation",
+        "date convocation",
+        "convocation envoyee le",
+        "convocation adressee le",
+        "convocation du",
+        "convocation :",
+        "convocation en date du",
+        "convoque le",
+        "convoques le",
+        "convoquee le",
+        "convoque par courrier en date du",
+    ];
+    if let Some(k) = convocation_after(t, dates, from, to, session, STRONG) {
+        return Some(k);
+    }
+    const WEAK: &[&str] = &[
+        "convocation",
+        "convoque",
+        "convoques",
+        "convoquee",
+        "convoquees",
+    ];
+    convocation_after(t, dates, from, to, session, WEAK)
+}
+
+fn convocation_after(
+    t: &Text,
+    dates: &[DateMention],
+    from: usize,
+    to: usize,
+    session: Option<usize>,
+    keys: &[&str],
+) -> Option<usize> {
     let s = t.lower.as_bytes();
+    let session_date = session.and_then(|k| dates[k].date);
     let mut i = from;
-    while let Some((_, b)) = find_any(
-        s,
-        i,
-        to,
-        &[
-            "convocation",
-            "convoque",
-            "convoques",
-            "convoquee",
-            "convoquees",
-        ],
-    )
-    .map(|(a, b, _)| (a, b))
-    {
+    while let Some((_, b, _)) = find_any(s, i, to, keys) {
         i = b;
         let after = t.span(b, b).start;
         let lim = t.span(b, (b + 140).min(t.len())).end;
-        if let Some((k, _)) = dates.iter().enumerate().find(|(k, m)| {
+        let Some((k, _)) = dates.iter().enumerate().find(|(k, m)| {
             m.span.start >= after && m.span.start <= lim && Some(*k) != session && m.date.is_some()
-        }) {
-            // "convoqué … pour la séance du" : the date that follows is the séance, not the sending.
-            let between = &t.lower[b..t.lower.len().min(b + (dates[k].span.start - after))];
-            if between.contains("seance du")
-                || between.contains("pour le ")
-                || between.contains("affich")
-            {
-                continue;
-            }
-            return Some(k);
+        }) else {
+            continue;
+        };
+        // "convoqué …, s'est réuni le 2 février": that date is the séance, not the sending.
+        let between = t.orig_slice(after, dates[k].span.start).to_lowercase();
+        if between.contains("séance du")
+            || between.contains("seance du")
+            || between.contains("pour le ")
+            || between.contains("affich")
+            || between.contains("réuni")
+            || between.contains("assemblé")
+            || (dates[k].date == session_date && !between.contains("convocation"))
+        {
+            continue;
         }
+        return Some(k);
     }
     None
 }
@@ -225,6 +280,15 @@ pub fn find_person(
             p = skip_seps(s, e, b",:");
         }
     }
+    // "de son Maire, Louis MARETTE": skip a short role phrase ending with a comma.
+    if let Some(c) = t.low(p, (p + 40).min(to)).find(',') {
+        let phrase = t.low(p, p + c);
+        if phrase.split_whitespace().count() <= 4
+            && (phrase.contains("maire") || phrase.contains("president"))
+        {
+            p = skip_seps(s, p + c, b",");
+        }
+    }
     // Name: until a comma, a newline or a lower-case word that is not a particle.
     let norm = t.norm.as_bytes();
     let start = p;
@@ -244,9 +308,11 @@ pub fn find_person(
         if e == ws {
             break;
         }
-        let w = &t.norm[ws..e];
+        let w = t.nrm(ws, e);
         let lower_word = w.chars().next().is_some_and(|c| c.is_lowercase());
-        if lower_word && !super::members::is_particle(&w.to_ascii_lowercase()) {
+        if (lower_word && !super::members::is_particle(&w.to_ascii_lowercase()))
+            || (words > 0 && super::members::stops_a_name(t, ws))
+        {
             e = ws;
             break;
         }

@@ -14,6 +14,7 @@ enum Kind {
     Nppv,
     Proxies,
     Unanimity,
+    Majority,
     Outcome,
 }
 
@@ -166,7 +167,7 @@ fn tokens(t: &Text, from: usize, to: usize) -> Vec<Token> {
                         "pouvoir",
                     ],
                 ) {
-                    let before = &t.lower[i.saturating_sub(6)..i];
+                    let before = t.low(i.saturating_sub(6), i);
                     if before.trim_end().ends_with("dont") {
                         out.push(Token {
                             kind: Kind::Proxies,
@@ -219,16 +220,16 @@ fn tokens(t: &Text, from: usize, to: usize) -> Vec<Token> {
             }
             if let Some(e) = word_at(s, i, "unanimite").or_else(|| word_at(s, i, "unanimement")) {
                 // "à l'unanimité des présents / des membres présents (et représentés) / des votants"
-                let tail = &t.lower[e..(e + 50).min(t.lower.len())];
+                let tail = t.low(e, (e + 50).min(t.lower.len()));
                 let of_members = tail.trim_start().starts_with("des present")
                     || tail.trim_start().starts_with("des membres")
                     || tail.trim_start().starts_with("des votants");
-                let a = if i >= 5 && t.lower[i.saturating_sub(5)..i].ends_with("a l'") {
+                let a = if i >= 5 && t.low(i.saturating_sub(5), i).ends_with("a l'") {
                     i - 4
                 } else {
                     i
                 };
-                let a = if a >= 2 && t.lower[..a].ends_with("a ") {
+                let a = if a >= 2 && t.low(0, a).ends_with("a ") {
                     a - 2
                 } else {
                     a
@@ -245,6 +246,23 @@ fn tokens(t: &Text, from: usize, to: usize) -> Vec<Token> {
                 });
                 i = e;
                 continue;
+            }
+            if let Some(e) = word_at(s, i, "majorite") {
+                let before = t.low(i.saturating_sub(6), i);
+                if before.ends_with("a la ") {
+                    out.push(Token {
+                        kind: Kind::Majority,
+                        value: 0,
+                        a: i - 5,
+                        b: e,
+                        va: i - 5,
+                        vb: e,
+                        of_members: false,
+                        adopted: true,
+                    });
+                    i = e;
+                    continue;
+                }
             }
             if let Some((e, k)) = any_at(
                 s,
@@ -332,6 +350,7 @@ pub fn find_votes(t: &Text, from: usize, to: usize) -> Vec<Vote> {
                 v.unanimous = Some(t.span(tok.a, tok.b));
                 v.unanimity_of_members = tok.of_members;
             }
+            Kind::Majority => v.majority = Some(t.span(tok.a, tok.b)),
             Kind::Outcome => {}
         }
         *a = (*a).min(tok.a);

@@ -36,7 +36,7 @@ pub static SUM: RuleMeta = RuleMeta {
     legal_basis: "Cohérence interne de l'acte",
     scope: Scope::Deliberation,
     doc: RuleDoc {
-        what: "Les parts annoncées par « dont » (y compris une part d'une part) ne peuvent pas dépasser le montant dont elles font partie.",
+        what: "Les parts annoncées par « dont » (y compris une part d'une part) ne peuvent pas dépasser le montant dont elles font partie (erreur). Dans un plan de financement dont les lignes sont suivies de leur pourcentage et dont la ligne « Total » est à 100 %, les lignes doivent faire le total (avertissement).",
         why: "Des parts supérieures au total signifient qu'un des montants est faux : le montant voté est alors incertain.",
         legal: "Cohérence interne de la délibération ; art. L2311-7 (liste des bénéficiaires et montants des subventions).",
         example: "`une subvention globale de 50 000 €, dont 30 000 € pour le fonctionnement et 25 000 € pour l'investissement`",
@@ -50,6 +50,7 @@ impl Rule for Sum {
         &SUM
     }
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        check_tables(cx, out);
         let am = &cx.delib.amounts;
         for (i, parent) in am.iter().enumerate() {
             let kids: Vec<&Amount> = am.iter().filter(|a| a.parent == Some(i)).collect();
@@ -74,6 +75,67 @@ impl Rule for Sum {
                     spans,
                 ));
             }
+        }
+    }
+}
+
+/// Financing tables: lines "montant  N %" closed by a "TOTAL … 100 %" line.
+fn check_tables(cx: &Ctx, out: &mut Vec<Finding>) {
+    let t = cx.text;
+    let am = &cx.delib.amounts;
+    let s = t.lower.as_bytes();
+    let (from, to) = cx.delib.range;
+    let mut region_start = from;
+    for (ka, kb) in crate::parse::scan::find_all(&s[..to], "totaux")
+        .into_iter()
+        .chain(crate::parse::scan::find_all(&s[..to], "total"))
+        .filter(|(a, _)| *a >= from)
+        .collect::<std::collections::BTreeSet<_>>()
+    {
+        let Some(total) = am
+            .iter()
+            .find(|a| a.pos.0 >= kb && a.pos.0 < kb + 80 && a.percent == Some(10000))
+        else {
+            continue;
+        };
+        let mut items: Vec<&Amount> = Vec::new();
+        for a in am
+            .iter()
+            .filter(|a| a.pos.0 >= region_start && a.pos.1 <= ka)
+        {
+            let Some(p) = a.percent else { continue };
+            if p >= 10000 {
+                continue;
+            }
+            let before = t.low(a.pos.0.saturating_sub(24), a.pos.0);
+            if before.contains("sous total") || before.contains("sous-total") {
+                items.clear();
+            }
+            items.push(a);
+        }
+        region_start = total.pos.1;
+        let pct: u32 = items.iter().filter_map(|a| a.percent).sum();
+        if items.len() < 2 || pct.abs_diff(10000) > 100 {
+            continue;
+        }
+        let sum: i128 = items.iter().map(|a| a.cents).sum();
+        let tol = items.len() as i128;
+        if (sum - total.cents).abs() > tol {
+            let parts: Vec<String> = items.iter().map(|a| euros(a.cents)).collect();
+            let mut spans: Vec<Span> = items.iter().map(|a| a.span).collect();
+            spans.push(total.span);
+            out.push(finding(
+                &SUM,
+                Severity::Warning,
+                format!(
+                    "Les lignes du tableau ({} = {}) ne font pas le total indiqué de {} (écart de {}).",
+                    parts.join(" + "),
+                    euros(sum),
+                    euros(total.cents),
+                    euros((sum - total.cents).abs())
+                ),
+                spans,
+            ));
         }
     }
 }
@@ -219,7 +281,7 @@ impl Rule for Consistency {
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
         let t = cx.text;
         let (a, b) = cx.delib.range;
-        let lower = &t.lower[a..b];
+        let lower = t.low(a, b);
         let Some(dec) = ["decide", "deliberer", "delibere"]
             .iter()
             .filter_map(|k| lower.find(k))
@@ -234,7 +296,7 @@ impl Rule for Consistency {
             .iter()
             .filter(|am| am.parent.is_none() && !am.in_words)
             .filter(|am| {
-                let before = &t.lower[am.pos.0.saturating_sub(40)..am.pos.0];
+                let before = t.low(am.pos.0.saturating_sub(40), am.pos.0);
                 before.contains("subvention de") || before.contains("subvention d'un montant de")
             })
             .collect();

@@ -81,6 +81,30 @@ impl Rule for OnePerHolder {
                 })
                 .collect();
             done.extend(&same);
+            if same.len() > 1 && same.len() as u32 <= limit {
+                // Allowed by a derogatory regime in force on the séance date: say so.
+                let holder = &g.proxy_holder.as_ref().unwrap().0;
+                let names: Vec<String> = same.iter().map(|&j| givers[j].name.clone()).collect();
+                let regime = cx
+                    .seance
+                    .session
+                    .as_ref()
+                    .and_then(|m| m.date)
+                    .and_then(super::quorum::covid_regime);
+                let text = regime.map(|r| r.text).unwrap_or("régime dérogatoire");
+                out.push(finding(
+                    &ONE_PER_HOLDER,
+                    Severity::Info,
+                    format!(
+                        "{} détient {} pouvoirs ({}) : permis à la date de la séance par le régime dérogatoire de la crise sanitaire ({}), qui autorisait deux pouvoirs par membre ; hors de ce régime, un seul pouvoir est permis (art. L2121-20).",
+                        holder,
+                        same.len(),
+                        names.join(", "),
+                        text
+                    ),
+                    same.iter().map(|&j| givers[j].entry_span).collect(),
+                ));
+            }
             if same.len() as u32 > limit {
                 let holder = &g.proxy_holder.as_ref().unwrap().0;
                 let names: Vec<String> = same.iter().map(|&j| givers[j].name.clone()).collect();

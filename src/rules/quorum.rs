@@ -88,7 +88,7 @@ impl Rule for Majority {
             return;
         };
         let Some(p) = present(s) else { return };
-        let lower = &cx.text.lower[s.range.0..s.range.1];
+        let lower = cx.text.low(s.range.0, s.range.1);
         if lower.contains("sans condition de quorum")
             || lower.contains("deuxieme convocation")
             || lower.contains("seconde convocation")

@@ -197,11 +197,38 @@ impl Rule for Unanimity {
         &UNANIMITY
     }
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        // "à la majorité" when every voter voted for.
+        if let (Some(p), Some(r)) = (present(cx.seance), represented(cx.seance)) {
+            for vote in &cx.delib.votes {
+                let (Some(msp), Some((po, psp))) = (vote.majority, vote.pour) else {
+                    continue;
+                };
+                if vote.unanimous.is_some()
+                    || v(&vote.contre) > 0
+                    || v(&vote.abstention) > 0
+                    || p.lo != p.hi
+                {
+                    continue;
+                }
+                if po == p.lo + r.lo && po > 0 {
+                    out.push(finding(
+                        &UNANIMITY,
+                        Severity::Info,
+                        format!(
+                            "Vote annoncé « à la majorité » alors que les {} votants ({} présents + {} représentés) ont tous voté pour et qu'aucune voix contre ni abstention n'est indiquée : le résultat est une unanimité, ou des voix manquent.",
+                            po, p.lo, r.lo
+                        ),
+                        vec![msp, psp],
+                    ));
+                }
+            }
+        }
         for vote in &cx.delib.votes {
             let Some(usp) = vote.unanimous else { continue };
             let mut spans = tally_spans(vote);
             spans.push(usp);
             let (co, ab, np) = (v(&vote.contre), v(&vote.abstention), v(&vote.not_voting));
+            let _ = np;
             if co > 0 {
                 out.push(finding(
                     &UNANIMITY,
