@@ -256,13 +256,14 @@ impl Rule for Balance {
             spans.push(x.span);
         }
         let min_lo = cands.iter().map(|c| c.0).min().unwrap_or(0);
+        let max_hi = cands.iter().map(|c| c.1).max().unwrap_or(0);
         let (_, _, ax) = cands[0];
+        let absents = if have_absents {
+            format!(" + {ax} absents ou excusés")
+        } else {
+            String::new()
+        };
         if min_lo > ev {
-            let absents = if have_absents {
-                format!(" + {ax} absents ou excusés")
-            } else {
-                String::new()
-            };
             out.push(finding(
                 &BALANCE,
                 Severity::Error,
@@ -276,8 +277,7 @@ impl Rule for Balance {
                 ),
                 spans,
             ));
-        } else if have_absents {
-            let max_hi = cands.iter().map(|c| c.1).max().unwrap_or(0);
+        } else if have_absents && max_hi < ev {
             out.push(finding(
                 &BALANCE,
                 Severity::Warning,
@@ -289,6 +289,23 @@ impl Rule for Balance {
                     max_hi,
                     ev,
                     ev - max_hi
+                ),
+                spans,
+            ));
+        } else if have_absents {
+            // One reading exceeds E, the other falls short: the counts disagree either way,
+            // but which one is wrong depends on whether the absents include the represented.
+            out.push(finding(
+                &BALANCE,
+                Severity::Warning,
+                format!(
+                    "Les effectifs ne font pas les {} membres en exercice : {} présents + {} représentés{} = {} ; et si les absents comprennent les représentés, le total n'est que de {}.",
+                    ev,
+                    p.show(),
+                    r.show(),
+                    absents,
+                    max_hi,
+                    min_lo
                 ),
                 spans,
             ));

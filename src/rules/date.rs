@@ -82,7 +82,7 @@ pub static WORDS_DIGITS: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what: "La date écrite en lettres (« L'an deux mille vingt-quatre, le vingt et un mars ») doit être celle de la séance écrite en chiffres (« Séance du 21/03/2024 »).",
         why: "Deux dates différentes pour la même séance rendent l'acte ambigu.",
-        legal: "CGCT art. L2121-15.",
+        legal: "CGCT art. L2121-15 (le procès-verbal mentionne la date de la séance) ; cohérence interne de l'acte.",
         example: "`Séance du 12/03/2024 — L'an deux mille vingt-quatre, le vingt et un mars`",
         false_positives: "Séance prolongée après minuit ; séance reconvoquée à une autre date.",
     },

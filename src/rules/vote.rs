@@ -258,7 +258,7 @@ pub static DONT_PROCURATIONS: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what: "Le nombre de procurations indiqué avec le résultat d'un vote (« dont 7 procurations ») ne peut pas dépasser le nombre de pouvoirs de la séance.",
         why: "Une voix par procuration suppose un pouvoir écrit ; plus de voix par procuration que de pouvoirs est impossible.",
-        legal: "CGCT art. L2121-20.",
+        legal: "CGCT art. L2121-20 (un pouvoir écrit par mandant, un seul pouvoir par mandataire).",
         example: "`Nombre de procurations : 5 … POUR : 30 dont 7 PROCURATION(S)`",
         false_positives: "Un pouvoir inutilisé (mandataire ne prenant pas part au vote) explique un nombre inférieur, qui n'est pas signalé.",
     },

@@ -1,0 +1,340 @@
+//! Each rule fires on a minimal extract and stays silent on its corrected version.
+//! A rule added to the registry without a case here fails `every_rule_has_a_case`.
+
+use conforme::model::BodyKind;
+use conforme::rules::{Severity, REGISTRY};
+use conforme::{check, Options};
+
+struct Case {
+    rule: &'static str,
+    severity: Severity,
+    fires: &'static str,
+    silent: &'static str,
+    opts: fn() -> Options,
+}
+
+fn all() -> Options {
+    Options::all()
+}
+
+fn big_commune() -> Options {
+    Options {
+        population: Some(12_400),
+        ..Options::all()
+    }
+}
+
+fn bureau() -> Options {
+    Options {
+        body: Some(BodyKind::Bureau),
+        ..Options::all()
+    }
+}
+
+const CASES: &[Case] = &[
+    Case {
+        rule: "ATT-PRESENT-COUNT",
+        severity: Severity::Error,
+        fires: "Nombre de membres en exercice : 5\nPrésents : 4\nMembres présents : M. Jean DUPONT, Mme Anne MARTIN, M. Paul LEROY.\nAbsents : Mme Claire BLANC, M. Marc NOIR.\n",
+        silent: "Nombre de membres en exercice : 5\nPrésents : 3\nMembres présents : M. Jean DUPONT, Mme Anne MARTIN, M. Paul LEROY.\nAbsents : Mme Claire BLANC, M. Marc NOIR.\n",
+        opts: all,
+    },
+    Case {
+        rule: "ATT-PRESENT-COUNT",
+        severity: Severity::Error,
+        fires: "Nombre de présents : 3\nsous la présidence de M. Jean DUPONT, Maire.\nMembres présents : Mme Anne MARTIN.\n",
+        // the president, not repeated in the list, is counted once
+        silent: "Nombre de présents : 2\nsous la présidence de M. Jean DUPONT, Maire.\nMembres présents : Mme Anne MARTIN.\n",
+        opts: all,
+    },
+    Case {
+        rule: "ATT-BALANCE",
+        severity: Severity::Error,
+        fires: "Nombre de membres en exercice : 4\nPrésents : M. Jean DUPONT, Mme Anne MARTIN, M. Paul LEROY.\nAbsents : Mme Claire BLANC, M. Marc NOIR.\n",
+        silent: "Nombre de membres en exercice : 5\nPrésents : M. Jean DUPONT, Mme Anne MARTIN, M. Paul LEROY.\nAbsents : Mme Claire BLANC, M. Marc NOIR.\n",
+        opts: all,
+    },
+    Case {
+        rule: "ATT-BALANCE",
+        severity: Severity::Warning,
+        fires: "Nombre de membres en exercice : 7\nPrésents : M. Jean DUPONT, Mme Anne MARTIN, M. Paul LEROY.\nAbsents : Mme Claire BLANC, M. Marc NOIR.\n",
+        silent: "Nombre de membres en exercice : 5\nPrésents : M. Jean DUPONT, Mme Anne MARTIN, M. Paul LEROY.\nAbsents : Mme Claire BLANC, M. Marc NOIR.\n",
+        opts: all,
+    },
+    Case {
+        rule: "ATT-STATUS-CONFLICT",
+        severity: Severity::Error,
+        fires: "Présents : M. Paul LEROY, Mme Anne MARTIN, M. Jean NOIR.\nPouvoirs : M. Paul LEROY à Mme Anne MARTIN.\n",
+        silent: "Présents : Mme Anne MARTIN, M. Jean NOIR.\nPouvoirs : M. Paul LEROY à Mme Anne MARTIN.\n",
+        opts: all,
+    },
+    Case {
+        rule: "ATT-STATUS-CONFLICT",
+        severity: Severity::Error,
+        // an arrival recorded between the two statuses is not a conflict
+        fires: "Présents : M. Paul LEROY, Mme Anne MARTIN.\nAbsents : M. Paul LEROY.\n",
+        silent: "Présents : M. Paul LEROY (à partir du point 3), Mme Anne MARTIN.\nAbsents : M. Paul LEROY (jusqu'au point 2).\n",
+        opts: all,
+    },
+    Case {
+        rule: "ATT-INOFFICE-SEATS",
+        severity: Severity::Error,
+        fires: "Nombre de membres afférents : 15\nNombre de membres en exercice : 17\n",
+        silent: "Nombre de membres afférents : 15\nNombre de membres en exercice : 15\n",
+        opts: all,
+    },
+    Case {
+        rule: "ATT-VOTANTS",
+        severity: Severity::Error,
+        fires: "Présents : 18 — Pouvoirs : 4 — Votants : 23\n",
+        silent: "Présents : 18 — Pouvoirs : 4 — Votants : 22\n",
+        opts: all,
+    },
+    Case {
+        rule: "QUO-MAJORITY",
+        severity: Severity::Error,
+        fires: "Conseil municipal. Membres en exercice : 29 — Présents : 14 — Représentés : 6 — Votants : 20\n",
+        silent: "Conseil municipal. Membres en exercice : 29 — Présents : 15 — Représentés : 6 — Votants : 21\n",
+        opts: all,
+    },
+    Case {
+        rule: "PRX-ONE-PER-HOLDER",
+        severity: Severity::Error,
+        fires: "Présents : M. Bernard BLEU, Mme Anne MARTIN.\nPouvoirs : Mme Alice ROUGE à M. Bernard BLEU ; M. Claude VERT à M. Bernard BLEU.\n",
+        silent: "Présents : M. Bernard BLEU, Mme Anne MARTIN.\nPouvoirs : Mme Alice ROUGE à M. Bernard BLEU ; M. Claude VERT à Mme Anne MARTIN.\n",
+        opts: all,
+    },
+    Case {
+        rule: "PRX-HOLDER-PRESENT",
+        severity: Severity::Error,
+        fires: "Présents : Mme Anne MARTIN.\nAbsents excusés : Mme Lucie LEROY.\nPouvoirs : M. Jean MOREL à Mme Lucie LEROY.\n",
+        silent: "Présents : Mme Anne MARTIN.\nAbsents excusés : Mme Lucie LEROY.\nPouvoirs : M. Jean MOREL à Mme Anne MARTIN.\n",
+        opts: all,
+    },
+    Case {
+        rule: "PRX-COUNT-MATCH",
+        severity: Severity::Error,
+        fires: "Nombre de pouvoirs : 3\nPrésents : M. Bernard BLEU, Mme Anne MARTIN.\nPouvoirs : Mme Alice ROUGE à M. Bernard BLEU ; M. Claude VERT à Mme Anne MARTIN.\n",
+        silent: "Nombre de pouvoirs : 2\nPrésents : M. Bernard BLEU, Mme Anne MARTIN.\nPouvoirs : Mme Alice ROUGE à M. Bernard BLEU ; M. Claude VERT à Mme Anne MARTIN.\n",
+        opts: all,
+    },
+    Case {
+        rule: "PRX-HOLDER-ELIGIBLE",
+        severity: Severity::Error,
+        fires: "Présents : M. Bernard BLEU.\nPouvoirs : M. Jean VERT à M. Paul GRIS, directeur général des services.\n",
+        silent: "Présents : M. Bernard BLEU.\nPouvoirs : M. Jean VERT à M. Bernard BLEU.\n",
+        opts: all,
+    },
+    Case {
+        rule: "VOTE-SUM",
+        severity: Severity::Error,
+        fires: "Votants : 27 — Pour : 20 — Contre : 3 — Abstentions : 3\n",
+        silent: "Votants : 27 — Pour : 20 — Contre : 3 — Abstentions : 4\n",
+        opts: all,
+    },
+    Case {
+        rule: "VOTE-SUM",
+        severity: Severity::Error,
+        fires: "Présents : 10\nPouvoirs : 2\nSCRUTIN POUR : 11 CONTRE : 2 ABSTENTION : 0\n",
+        silent: "Présents : 10\nPouvoirs : 2\nSCRUTIN POUR : 10 CONTRE : 2 ABSTENTION : 0\n",
+        opts: all,
+    },
+    Case {
+        rule: "VOTE-OUTCOME",
+        severity: Severity::Error,
+        fires: "Pour : 10 — Contre : 12 — Abstentions : 5. La délibération est adoptée.\n",
+        silent: "Pour : 12 — Contre : 10 — Abstentions : 5. La délibération est adoptée.\n",
+        opts: all,
+    },
+    Case {
+        rule: "VOTE-UNANIMITY",
+        severity: Severity::Error,
+        fires: "Adopté à l'unanimité (Pour : 25 ; Contre : 2).\n",
+        silent: "Adopté à l'unanimité (Pour : 25 ; Contre : 0).\n",
+        opts: all,
+    },
+    Case {
+        rule: "VOTE-PROXIES",
+        severity: Severity::Error,
+        fires: "Nombre de procurations : 5\nPOUR : 30 CONTRE : 0 DONT 7 PROCURATION(S)\n",
+        silent: "Nombre de procurations : 5\nPOUR : 30 CONTRE : 0 DONT 5 PROCURATION(S)\n",
+        opts: all,
+    },
+    Case {
+        rule: "CONV-DELAY",
+        severity: Severity::Error,
+        fires: "Commune de Z — Conseil municipal\nDate de convocation : 16 mars 2024\nSéance du jeudi 21 mars 2024\n",
+        silent: "Commune de Z — Conseil municipal\nDate de convocation : 15 mars 2024\nSéance du jeudi 21 mars 2024\n",
+        opts: big_commune,
+    },
+    Case {
+        rule: "CONV-DELAY",
+        severity: Severity::Warning,
+        // population unknown: 4 jours francs suffice below 3 500 inhabitants only
+        fires: "Conseil municipal\nDate de convocation : 16 mars 2024\nSéance du jeudi 21 mars 2024\n",
+        silent: "Conseil municipal\nDate de convocation : 15 mars 2024\nSéance du jeudi 21 mars 2024\n",
+        opts: all,
+    },
+    Case {
+        rule: "CONV-DELAY",
+        severity: Severity::Error,
+        fires: "Bureau communautaire\nConvocation envoyée le 18 mars 2024\nSéance du jeudi 21 mars 2024\n",
+        silent: "Bureau communautaire\nConvocation envoyée le 15 mars 2024\nSéance du jeudi 21 mars 2024\n",
+        opts: bureau,
+    },
+    Case {
+        rule: "CONV-DELAY",
+        severity: Severity::Error,
+        fires: "Conseil municipal\nDate de convocation : 22 mars 2024\nSéance du jeudi 21 mars 2024\n",
+        silent: "Conseil municipal\nDate de convocation : 12 mars 2024\nSéance du jeudi 21 mars 2024\n",
+        opts: all,
+    },
+    Case {
+        rule: "AMT-SUM",
+        severity: Severity::Error,
+        fires: "une subvention globale de 50 000 €, dont 30 000 € pour le fonctionnement et 25 000 € pour l'investissement.\n",
+        silent: "une subvention globale de 50 000 €, dont 30 000 € pour le fonctionnement et 20 000 € pour l'investissement.\n",
+        opts: all,
+    },
+    Case {
+        rule: "AMT-SUM",
+        severity: Severity::Warning,
+        fires: "ADEME 130 400,00 € 80 % Autofinancement 32 320,00 € 20 % TOTAUX 163 000,00 € 100 %\n",
+        silent: "ADEME 130 400,00 € 80 % Autofinancement 32 600,00 € 20 % TOTAUX 163 000,00 € 100 %\n",
+        opts: all,
+    },
+    Case {
+        rule: "AMT-WORDS-DIGITS",
+        severity: Severity::Error,
+        fires: "une subvention de cinq cent trente-six mille euros (563 000 €)\n",
+        silent: "une subvention de cinq cent trente-six mille euros (536 000 €)\n",
+        opts: all,
+    },
+    Case {
+        rule: "AMT-HT-TTC",
+        severity: Severity::Warning,
+        fires: "un marché d'un montant de 120 000 € HT, soit 150 000 € TTC\n",
+        silent: "un marché d'un montant de 120 000 € HT, soit 144 000 € TTC\n",
+        opts: all,
+    },
+    Case {
+        rule: "AMT-CONSISTENCY",
+        severity: Severity::Error,
+        fires: "Il est proposé d'accorder une subvention de 536 000 € à l'association X.\nLe conseil, après en avoir délibéré, décide d'approuver le versement d'une subvention de 536 500 € à l'association X.\n",
+        silent: "Il est proposé d'accorder une subvention de 536 000 € à l'association X.\nLe conseil, après en avoir délibéré, décide d'approuver le versement d'une subvention de 536 000 € à l'association X.\n",
+        opts: all,
+    },
+    Case {
+        rule: "DATE-VALID-WEEKDAY",
+        severity: Severity::Error,
+        fires: "Le conseil municipal s'est réuni le vendredi 21 mars 2024 à 19 h.\n",
+        silent: "Le conseil municipal s'est réuni le jeudi 21 mars 2024 à 19 h.\n",
+        opts: all,
+    },
+    Case {
+        rule: "DATE-VALID-WEEKDAY",
+        severity: Severity::Error,
+        fires: "Reçu en préfecture le 31/04/2024\n",
+        silent: "Reçu en préfecture le 30/04/2024\n",
+        opts: all,
+    },
+    Case {
+        rule: "DATE-WORDS-DIGITS",
+        severity: Severity::Error,
+        fires: "Séance du 12/03/2024\nL'an deux mille vingt-quatre, le vingt et un mars, le conseil municipal s'est réuni.\n",
+        silent: "Séance du 21/03/2024\nL'an deux mille vingt-quatre, le vingt et un mars, le conseil municipal s'est réuni.\n",
+        opts: all,
+    },
+];
+
+fn findings(text: &str, opts: &Options, rule: &str) -> Vec<(Severity, String)> {
+    check(text, opts)
+        .findings()
+        .filter(|f| f.rule == rule)
+        .map(|f| (f.severity, f.message.clone()))
+        .collect()
+}
+
+#[test]
+fn each_rule_fires_and_stays_silent() {
+    let mut failures = Vec::new();
+    for c in CASES {
+        let opts = (c.opts)();
+        let fired = findings(c.fires, &opts, c.rule);
+        if !fired.iter().any(|(s, _)| *s == c.severity) {
+            failures.push(format!(
+                "{}: expected {:?} on\n{}\ngot {:?}",
+                c.rule, c.severity, c.fires, fired
+            ));
+        }
+        let silent = findings(c.silent, &opts, c.rule);
+        if !silent.is_empty() {
+            failures.push(format!(
+                "{}: expected silence on\n{}\ngot {:?}",
+                c.rule, c.silent, silent
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n\n"));
+}
+
+#[test]
+fn every_rule_has_a_case() {
+    for r in REGISTRY {
+        let code = r.meta().code;
+        assert!(
+            CASES.iter().any(|c| c.rule == code),
+            "rule {code} has no fire/silent case"
+        );
+    }
+}
+
+#[test]
+fn every_rule_is_documented() {
+    for r in REGISTRY {
+        let m = r.meta();
+        for (name, section) in [
+            ("Ce que vérifie la règle", m.doc.what),
+            ("Pourquoi", m.doc.why),
+            ("Base légale", m.doc.legal),
+            ("Exemple", m.doc.example),
+            ("Faux positifs connus", m.doc.false_positives),
+        ] {
+            assert!(
+                section.len() > 20,
+                "{}: section « {name} » too short",
+                m.code
+            );
+        }
+        assert!(m.markdown().contains("## Faux positifs connus"));
+        assert!(!m.legal_basis.is_empty());
+    }
+    let mut codes: Vec<&str> = REGISTRY.iter().map(|r| r.meta().code).collect();
+    codes.sort();
+    codes.dedup();
+    assert_eq!(codes.len(), REGISTRY.len(), "rule codes are unique");
+}
+
+#[test]
+fn messages_quote_the_numbers() {
+    let f = findings(
+        "Votants : 27 — Pour : 20 — Contre : 3 — Abstentions : 3\n",
+        &Options::all(),
+        "VOTE-SUM",
+    );
+    let msg = &f[0].1;
+    for n in ["20", "3", "26", "27"] {
+        assert!(msg.contains(n), "{msg}");
+    }
+}
+
+#[test]
+fn covid_window_allows_two_proxies() {
+    let text = "Séance du 23 juin 2022\nPrésents : M. Bernard BLEU, Mme Anne MARTIN.\nPouvoirs : Mme Alice ROUGE à M. Bernard BLEU ; M. Claude VERT à M. Bernard BLEU.\n";
+    let f = findings(text, &Options::all(), "PRX-ONE-PER-HOLDER");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].0, Severity::Info, "{:?}", f);
+    let text = text.replace("23 juin 2022", "23 juin 2023");
+    let f = findings(&text, &Options::all(), "PRX-ONE-PER-HOLDER");
+    assert_eq!(f[0].0, Severity::Error);
+}
