@@ -168,8 +168,13 @@ pub fn finding(
     message: String,
     mut spans: Vec<Span>,
 ) -> Finding {
-    spans.sort();
-    spans.dedup();
+    // The first span is the primary one (the CLI's caret, the page's first mark).
+    let mut seen: Vec<Span> = Vec::with_capacity(spans.len());
+    spans.retain(|sp| {
+        let new = !seen.contains(sp);
+        seen.push(*sp);
+        new
+    });
     Finding {
         rule: meta.code,
         category: meta.category,
