@@ -6,7 +6,9 @@ fn main() {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn main() {}
+fn main() {
+    conforme::web::start();
+}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {

@@ -138,7 +138,7 @@ impl RuleMeta {
 }
 
 /// A finding produced by a rule.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
     pub rule: &'static str,
     pub category: Category,

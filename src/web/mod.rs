@@ -1,1 +1,105 @@
-//! Web shell (wasm32 only).
+//! Web shell (wasm32 only): a thin Yew page over the engine.
+
+pub mod app;
+pub mod components;
+pub mod state;
+
+use crate::report::Report;
+use crate::text::Text;
+use gloo::storage::{LocalStorage, Storage};
+use state::UserOptions;
+use wasm_bindgen::JsCast;
+
+const OPTIONS_KEY: &str = "conforme.options.v1";
+
+pub fn load_options() -> UserOptions {
+    LocalStorage::get(OPTIONS_KEY).unwrap_or_default()
+}
+
+pub fn save_options(o: &UserOptions) {
+    let _ = LocalStorage::set(OPTIONS_KEY, o);
+}
+
+/// Offers a file to download (no network: a blob URL).
+pub fn download(content: &str, mime: &str, name: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let doc = gloo::utils::document();
+    if let Some(a) = doc.create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+        a.set_href(&url);
+        a.set_download(name);
+        a.set_class_name("visually-hidden");
+        if let Some(body) = doc.body() {
+            let _ = body.append_child(&a);
+            a.click();
+            let _ = body.remove_child(&a);
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// A CSV cell; formulas are neutralised (a leading = + - @ is prefixed with a quote).
+pub fn csv_cell(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() };
+    format!("\"{}\"", s.replace('"', "\"\""))
+}
+
+/// The findings as CSV (one line each), with line and column in the text.
+pub fn csv(input: &str, report: &Report) -> String {
+    let mut out = String::from("extrait;gravite;regle;categorie;message;base_legale;ligne;colonne;debut;fin\r\n");
+    for (k, e) in report.extracts.iter().enumerate() {
+        for f in &e.findings {
+            let sp = f.spans.first().copied().unwrap_or_default();
+            let (line, col) = Text::line_col(input, sp.start);
+            let cells = [
+                (k + 1).to_string(),
+                f.severity.code().to_string(),
+                f.rule.to_string(),
+                f.category.code().to_string(),
+                f.message.clone(),
+                f.legal_basis.to_string(),
+                line.to_string(),
+                col.to_string(),
+                sp.start.to_string(),
+                sp.end.to_string(),
+            ];
+            out.push_str(&cells.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(";"));
+            out.push_str("\r\n");
+        }
+    }
+    out
+}
+
+/// Shows a French message if anything goes wrong; the user's text stays in the page.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        if let Some(el) = gloo::utils::document().get_element_by_id("conforme-erreur") {
+            el.set_text_content(Some(
+                "Conforme a rencontré une erreur interne et s'est arrêté. Votre texte est toujours dans la zone de saisie : copiez-le, puis rechargez la page.",
+            ));
+            let _ = el.remove_attribute("hidden");
+        }
+    }));
+}
+
+/// Mounts the page into `#conforme` (created if missing).
+pub fn start() {
+    install_panic_hook();
+    let doc = gloo::utils::document();
+    let root = match doc.get_element_by_id("conforme") {
+        Some(r) => r,
+        None => {
+            let r = doc.create_element("div").expect("div");
+            r.set_id("conforme");
+            if let Some(b) = doc.body() {
+                let _ = b.append_child(&r);
+            }
+            r
+        }
+    };
+    yew::Renderer::<app::App>::with_root(root).render();
+}

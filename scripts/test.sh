@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every test: formatting, lints (native and wasm32), unit/rule/corpus/CLI tests,
+# the release builds, and the end-to-end browser tests. Installs what is missing first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+source scripts/env.sh
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "format"
+cargo fmt --check
+
+step "clippy (native)"
+cargo clippy --all-targets --locked -- -D warnings
+
+step "clippy (wasm32)"
+cargo clippy --target wasm32-unknown-unknown --lib --bins --locked -- -D warnings
+
+step "tests (native)"
+cargo test --locked
+
+step "corpus summary"
+cargo test --locked --test corpus -- --nocapture 2>&1 | grep -E '^corpus:|false error' || true
+
+step "release builds"
+cargo build --release --locked
+trunk build --release
+
+step "end-to-end (headless Chromium)"
+node tests/e2e/run.mjs

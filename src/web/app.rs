@@ -1,0 +1,318 @@
+//! The page: toolbar, options, the extract with its marks, findings, summary, rules.
+
+use super::components::editor::Editor;
+use super::components::findings::{count_line, Findings};
+use super::components::rules::RulesView;
+use super::components::summary::Summary;
+use super::state::{utf16_index, Action, State, UserOptions, View, REFERENCE};
+use super::{download, load_options, save_options};
+use crate::model::BodyKind;
+use crate::rules::Severity;
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// Texts up to this size are checked on every keystroke; longer ones after a pause.
+const INSTANT_LIMIT: usize = 60_000;
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(|| State::with(REFERENCE.to_string(), load_options()));
+    let textarea = use_node_ref();
+    let backdrop = use_node_ref();
+    let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    // Set when a finding is chosen from the list or by F8: the caret then moves to its mark.
+    let jump = use_mut_ref(|| false);
+    let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
+    let shown = use_memo((state.report.clone(), state.options.show_info), |_| state.visible());
+
+    // Move the selection to the chosen finding's mark.
+    {
+        let state = state.clone();
+        let textarea = textarea.clone();
+        let backdrop = backdrop.clone();
+        let jump = jump.clone();
+        let shown = shown.clone();
+        use_effect_with(state.selected, move |sel| {
+            if let Some(i) = *sel {
+                if let Some(item) = gloo::utils::document().get_element_by_id(&format!("constat-{i}")) {
+                    item.scroll_into_view_with_bool(false);
+                }
+                if std::mem::take(&mut *jump.borrow_mut()) {
+                    if let (Some(ta), Some(s)) = (textarea.cast::<HtmlTextAreaElement>(), shown.get(i)) {
+                        if let Some(sp) = s.finding.spans.first() {
+                            let (a, b) = (utf16_index(&state.text, sp.start), utf16_index(&state.text, sp.end));
+                            let _ = ta.focus();
+                            let _ = ta.set_selection_range(a, b);
+                            if let Some(m) = backdrop
+                                .cast::<web_sys::Element>()
+                                .and_then(|b| b.query_selector("#mark-active").ok().flatten())
+                                .and_then(|m| m.dyn_into::<HtmlElement>().ok())
+                            {
+                                let top = m.offset_top() - ta.client_height() / 3;
+                                ta.set_scroll_top(top.max(0));
+                            }
+                        }
+                    }
+                }
+            }
+            || ()
+        });
+    }
+
+    // F8 / Shift+F8: next / previous finding. Escape closes what is open.
+    {
+        let dispatcher = state.dispatcher();
+        let jump = jump.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                match e.key().as_str() {
+                    "F8" => {
+                        e.prevent_default();
+                        *jump.borrow_mut() = true;
+                        dispatcher.dispatch(if e.shift_key() { Action::Previous } else { Action::Next });
+                    }
+                    "Escape" => {
+                        dispatcher.dispatch(Action::Select(None));
+                        dispatcher.dispatch(Action::Show(View::Results));
+                    }
+                    _ => {}
+                }
+            });
+            move || drop(listener)
+        });
+    }
+
+    let on_input = {
+        let state = state.clone();
+        let timer = timer.clone();
+        Callback::from(move |text: String| {
+            let instant = text.len() <= INSTANT_LIMIT;
+            let delay = if text.len() > 1_000_000 { 800 } else { 300 };
+            state.dispatch(Action::Edit(text));
+            if instant {
+                state.dispatch(Action::Recheck);
+            } else {
+                let d = state.dispatcher();
+                *timer.borrow_mut() = Some(Timeout::new(delay, move || d.dispatch(Action::Recheck)));
+            }
+        })
+    };
+    let on_caret = {
+        let state = state.clone();
+        Callback::from(move |byte: usize| {
+            if state.is_current() {
+                if let Some(i) = state.finding_at(byte) {
+                    if state.selected != Some(i) {
+                        state.dispatch(Action::Select(Some(i)));
+                    }
+                }
+            }
+        })
+    };
+    let on_select = {
+        let state = state.clone();
+        let jump = jump.clone();
+        Callback::from(move |i: usize| {
+            if state.selected == Some(i) {
+                state.dispatch(Action::Select(None));
+            } else {
+                *jump.borrow_mut() = true;
+                state.dispatch(Action::Select(Some(i)));
+            }
+        })
+    };
+    let on_file = {
+        let state = state.clone();
+        let reader = reader.clone();
+        Callback::from(move |file: web_sys::File| {
+            let name = file.name();
+            let d = state.dispatcher();
+            let file = gloo::file::File::from(file);
+            *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_text(&file, move |res| match res {
+                Ok(text) => {
+                    d.dispatch(Action::Load(text));
+                    d.dispatch(Action::Notice(Some(format!("Fichier « {name} » chargé."))));
+                }
+                Err(_) => d.dispatch(Action::Notice(Some(format!("Le fichier « {name} » n'a pas pu être lu.")))),
+            }));
+        })
+    };
+    let on_file_input = {
+        let on_file = on_file.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(f) = input.files().and_then(|l| l.get(0)) {
+                on_file.emit(f);
+            }
+            input.set_value("");
+        })
+    };
+    let load_example = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Load(REFERENCE.to_string())))
+    };
+    let clear = {
+        let state = state.clone();
+        let textarea = textarea.clone();
+        Callback::from(move |_| {
+            state.dispatch(Action::Load(String::new()));
+            if let Some(ta) = textarea.cast::<HtmlTextAreaElement>() {
+                let _ = ta.focus();
+            }
+        })
+    };
+    let set_options = {
+        let state = state.clone();
+        Callback::from(move |o: UserOptions| {
+            save_options(&o);
+            state.dispatch(Action::SetOptions(o));
+        })
+    };
+    let on_body = {
+        let set = set_options.clone();
+        let opts = state.options.clone();
+        Callback::from(move |e: Event| {
+            let sel: HtmlSelectElement = e.target_unchecked_into();
+            let v = sel.value();
+            set.emit(UserOptions { body: if v.is_empty() { None } else { Some(v) }, ..opts.clone() });
+        })
+    };
+    let on_population = {
+        let set = set_options.clone();
+        let opts = state.options.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let v = input.value().replace([' ', '\u{a0}', '\u{202f}', '.'], "");
+            set.emit(UserOptions { population: v.parse().ok(), ..opts.clone() });
+        })
+    };
+    let on_info = {
+        let set = set_options.clone();
+        let opts = state.options.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            set.emit(UserOptions { show_info: input.checked(), ..opts.clone() });
+        })
+    };
+    let export_json = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            let report = crate::check(&state.text, &state.options.engine());
+            download(&(report.to_json() + "\n"), "application/json", "conforme-rapport.json");
+        })
+    };
+    let export_csv = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            let report = crate::check(&state.text, &state.options.engine());
+            download(&super::csv(&state.text, &report), "text/csv;charset=utf-8", "conforme-constats.csv");
+        })
+    };
+    let print = Callback::from(|_| {
+        let _ = gloo::utils::window().print();
+    });
+    let show_rules = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Show(View::Rules)))
+    };
+    let close_rules = {
+        let state = state.clone();
+        Callback::from(move |_: ()| state.dispatch(Action::Show(View::Results)))
+    };
+
+    let detected = state.report.extracts.first().map(|e| e.body.kind).unwrap_or_default();
+    let detected = if state.options.body.is_some() {
+        // what detection alone would say
+        crate::check(&state.text, &crate::Options::default()).extracts.first().map(|e| e.body.kind).unwrap_or_default()
+    } else {
+        detected
+    };
+    let errors = shown.iter().filter(|s| s.finding.severity == Severity::Error).count();
+    let title_count = count_line(&shown, state.options.show_info);
+    let current = state.is_current();
+
+    html! {
+        <div class="app">
+            <header class="top" role="banner">
+                <div class="brand">
+                    <h1>{ "Conforme" }</h1>
+                    <p class="tagline">{ "Vérification des extraits de délibérations : présence, quorum, procurations, votes, montants, dates." }</p>
+                </div>
+                <nav class="toolbar" aria-label="Actions">
+                    <button type="button" class="btn" onclick={load_example}>{ "Exemple" }</button>
+                    <label class="btn file-btn">
+                        { "Ouvrir un fichier…" }
+                        <input type="file" accept=".txt,text/plain" class="visually-hidden" onchange={on_file_input} />
+                    </label>
+                    <button type="button" class="btn" onclick={clear}>{ "Effacer" }</button>
+                    <button type="button" class="btn" onclick={show_rules} aria-pressed={(state.view == View::Rules).to_string()}>{ "Règles" }</button>
+                    <button type="button" class="btn" onclick={export_json}>{ "Exporter JSON" }</button>
+                    <button type="button" class="btn" onclick={export_csv}>{ "Exporter CSV" }</button>
+                    <button type="button" class="btn" onclick={print}>{ "Imprimer" }</button>
+                </nav>
+            </header>
+            <main class="layout" id="contenu">
+                <section class="pane pane-text" aria-labelledby="titre-extrait">
+                    <div class="pane-head">
+                        <h2 id="titre-extrait"><label for="extrait">{ "Extrait à vérifier" }</label></h2>
+                        <p id="aide-saisie" class="hint">{ "Collez ou tapez le texte, ou déposez un fichier .txt : la vérification est immédiate. F8 / Maj+F8 : constat suivant / précédent." }</p>
+                    </div>
+                    <Editor
+                        text={state.text.clone()}
+                        current={current}
+                        shown={shown.clone()}
+                        selected={state.selected}
+                        textarea={textarea.clone()}
+                        backdrop={backdrop.clone()}
+                        on_input={on_input}
+                        on_caret={on_caret}
+                        on_file={on_file}
+                    />
+                    <details class="options">
+                        <summary>{ "Options" }</summary>
+                        <div class="options-grid">
+                            <label for="opt-body">{ "Assemblée" }</label>
+                            <select id="opt-body" onchange={on_body}>
+                                <option value="" selected={state.options.body.is_none()}>{ format!("Détectée : {}", detected.label()) }</option>
+                                { for BodyKind::ALL.iter().filter(|k| **k != BodyKind::Unknown).map(|k| html! {
+                                    <option value={k.code()} selected={state.options.body.as_deref() == Some(k.code())}>{ k.label() }</option>
+                                }) }
+                            </select>
+                            <label for="opt-pop">{ "Population de la commune" }</label>
+                            <input id="opt-pop" type="text" inputmode="numeric" placeholder="ex. 12 400"
+                                   value={state.options.population.map(|p| p.to_string()).unwrap_or_default()}
+                                   onchange={on_population} aria-describedby="aide-pop" />
+                            <p id="aide-pop" class="hint">{ "Délai de convocation (3 ou 5 jours francs) et effectif légal en dépendent." }</p>
+                            <span></span>
+                            <label class="check"><input type="checkbox" checked={state.options.show_info} onchange={on_info} />{ " Afficher les informations" }</label>
+                        </div>
+                    </details>
+                </section>
+                <section class="pane pane-results" aria-labelledby="titre-constats">
+                    if state.view == View::Rules {
+                        <RulesView on_close={close_rules} />
+                    } else {
+                        <h2 id="titre-constats">{ "Constats" }<span class="visually-hidden">{ format!(" : {title_count}") }</span></h2>
+                        if let Some(n) = &state.notice {
+                            <p class="notice" role="status">{ n }</p>
+                        }
+                        <Findings shown={shown.clone()} selected={state.selected} current={current}
+                                  show_info={state.options.show_info} extracts={state.report.extracts.len()}
+                                  on_select={on_select.clone()} />
+                        <Summary report={state.report.clone()} shown={shown.clone()} on_select={on_select} />
+                    }
+                </section>
+            </main>
+            <footer class="foot">
+                <p>{ "Tout est calculé dans votre navigateur : le texte n'est envoyé nulle part. " }
+                   { if errors > 0 { "Chaque erreur cite les nombres comparés et sa base légale." } else { "" } }</p>
+            </footer>
+        </div>
+    }
+}

@@ -1,0 +1,134 @@
+//! The extract: a textarea over a mirror layer that draws the marks.
+//!
+//! Typing stays native; marks are drawn in the layer behind, aligned by identical
+//! typography. Moving the caret onto a mark (click, arrows) opens its finding.
+
+use crate::rules::Severity;
+use crate::web::state::{byte_index, segments, Shown};
+use std::rc::Rc;
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct EditorProps {
+    pub text: Rc<String>,
+    /// Whether `shown` was computed on `text` (else marks are not drawn).
+    pub current: bool,
+    pub shown: Rc<Vec<Shown>>,
+    pub selected: Option<usize>,
+    pub textarea: NodeRef,
+    pub backdrop: NodeRef,
+    pub on_input: Callback<String>,
+    /// Caret moved to this byte offset.
+    pub on_caret: Callback<usize>,
+    pub on_file: Callback<web_sys::File>,
+}
+
+fn class_for(sev: Severity) -> &'static str {
+    match sev {
+        Severity::Error => "mark mark-error",
+        Severity::Warning => "mark mark-warning",
+        Severity::Info => "mark mark-info",
+    }
+}
+
+#[function_component(Editor)]
+pub fn editor(p: &EditorProps) -> Html {
+    let marks = {
+        let text = p.text.clone();
+        let shown = p.shown.clone();
+        let current = p.current;
+        let selected = p.selected;
+        use_memo((text, shown, current, selected), |(text, shown, current, selected)| {
+            if !*current {
+                return html! { <>{ text.as_str() }{ "\n" }</> };
+            }
+            let segs = segments(text, shown);
+            let nodes = segs.into_iter().map(|(sp, covering)| {
+                let slice = &text[sp.start..sp.end];
+                if covering.is_empty() {
+                    html! { { slice } }
+                } else {
+                    let sev = covering.iter().map(|&i| shown[i].finding.severity).min().unwrap_or(Severity::Info);
+                    let active = selected.is_some_and(|s| covering.contains(&s));
+                    let class = classes!(class_for(sev), active.then_some("mark-active"));
+                    // the primary span's first segment is where the selection jumps to
+                    let primary = selected
+                        .and_then(|s| shown.get(s))
+                        .and_then(|s| s.finding.spans.first())
+                        .is_some_and(|p| p.start == sp.start);
+                    let id = if active && primary { Some("mark-active") } else { None };
+                    html! { <mark class={class} id={id}>{ slice }</mark> }
+                }
+            });
+            html! { <>{ for nodes }{ "\n" }</> }
+        })
+    };
+
+    let oninput = {
+        let cb = p.on_input.clone();
+        Callback::from(move |e: InputEvent| {
+            let ta: HtmlTextAreaElement = e.target_unchecked_into();
+            cb.emit(ta.value());
+        })
+    };
+    let onscroll = {
+        let backdrop = p.backdrop.clone();
+        Callback::from(move |e: Event| {
+            let ta: HtmlTextAreaElement = e.target_unchecked_into();
+            if let Some(b) = backdrop.cast::<web_sys::Element>() {
+                b.set_scroll_top(ta.scroll_top());
+                b.set_scroll_left(ta.scroll_left());
+            }
+        })
+    };
+    let caret = {
+        let cb = p.on_caret.clone();
+        let text = p.text.clone();
+        move |ta: HtmlTextAreaElement| {
+            if let Ok(Some(pos)) = ta.selection_start() {
+                cb.emit(byte_index(&text, pos));
+            }
+        }
+    };
+    let onclick = {
+        let caret = caret.clone();
+        Callback::from(move |e: MouseEvent| caret(e.target_unchecked_into()))
+    };
+    let onkeyup = Callback::from(move |e: KeyboardEvent| {
+        if e.key().starts_with("Arrow") || e.key() == "Home" || e.key() == "End" {
+            caret(e.target_unchecked_into())
+        }
+    });
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ondrop = {
+        let cb = p.on_file.clone();
+        Callback::from(move |e: DragEvent| {
+            if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+                e.prevent_default();
+                cb.emit(file);
+            }
+        })
+    };
+
+    html! {
+        <div class="editor" ondragover={ondragover} ondrop={ondrop}>
+            <div class="backdrop" ref={p.backdrop.clone()} aria-hidden="true">
+                <div class="highlights">{ (*marks).clone() }</div>
+            </div>
+            <textarea
+                id="extrait"
+                ref={p.textarea.clone()}
+                class="input"
+                spellcheck="false"
+                autocomplete="off"
+                aria-describedby="aide-saisie"
+                value={p.text.to_string()}
+                {oninput}
+                {onscroll}
+                {onclick}
+                {onkeyup}
+            />
+        </div>
+    }
+}

@@ -1,0 +1,124 @@
+//! The findings panel: a count, findings grouped by severity in text order,
+//! each expandable to its rule's documentation.
+
+use crate::rules::{rule_by_code, Severity};
+use crate::web::state::Shown;
+use std::rc::Rc;
+use yew::prelude::*;
+
+pub fn icon(sev: Severity) -> &'static str {
+    match sev {
+        Severity::Error => "✖",
+        Severity::Warning => "▲",
+        Severity::Info => "ℹ",
+    }
+}
+
+pub fn label(sev: Severity) -> &'static str {
+    match sev {
+        Severity::Error => "Erreur",
+        Severity::Warning => "Avertissement",
+        Severity::Info => "Information",
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", n, if n == 1 { one } else { many })
+}
+
+/// "2 erreurs · 1 avertissement"
+pub fn count_line(shown: &[Shown], show_info: bool) -> String {
+    let n = |s: Severity| shown.iter().filter(|x| x.finding.severity == s).count();
+    let (e, w, i) = (n(Severity::Error), n(Severity::Warning), n(Severity::Info));
+    if e + w + i == 0 {
+        return "Aucune anomalie détectée".to_string();
+    }
+    let mut parts = vec![plural(e, "erreur", "erreurs"), plural(w, "avertissement", "avertissements")];
+    if show_info {
+        parts.push(plural(i, "information", "informations"));
+    }
+    parts.join(" · ")
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FindingsProps {
+    pub shown: Rc<Vec<Shown>>,
+    pub selected: Option<usize>,
+    pub current: bool,
+    pub show_info: bool,
+    pub extracts: usize,
+    pub on_select: Callback<usize>,
+}
+
+#[function_component(Findings)]
+pub fn findings(p: &FindingsProps) -> Html {
+    let groups = [Severity::Error, Severity::Warning, Severity::Info].map(|sev| {
+        let items: Vec<(usize, &Shown)> = p.shown.iter().enumerate().filter(|(_, s)| s.finding.severity == sev).collect();
+        if items.is_empty() {
+            return html! {};
+        }
+        let title = match sev {
+            Severity::Error => "Erreurs",
+            Severity::Warning => "Avertissements",
+            Severity::Info => "Informations",
+        };
+        html! {
+            <section class={classes!("group", format!("group-{}", sev.code()))} aria-label={title}>
+                <h3>{ icon(sev) }{ " " }{ title }{ format!(" ({})", items.len()) }</h3>
+                <ol class="findings">
+                    { for items.into_iter().map(|(i, s)| item(p, i, s)) }
+                </ol>
+            </section>
+        }
+    });
+    let count = count_line(&p.shown, p.show_info);
+    let all_clear = p.shown.is_empty();
+    html! {
+        <div class="findings-panel">
+            <p class={classes!("verdict", if all_clear { "verdict-ok" } else if p.shown.iter().any(|s| s.finding.severity == Severity::Error) { "verdict-error" } else { "verdict-warning" })}
+               role="status" aria-live="polite" id="verdict">
+                { if !p.current { "Vérification en cours…".to_string() } else { count.clone() } }
+            </p>
+            if all_clear && p.current {
+                <p class="all-clear">
+                    { "Les effectifs, le quorum, les procurations, les votes, les montants et les dates lus dans " }
+                    { if p.extracts > 1 { format!("les {} extraits", p.extracts) } else { "l'extrait".to_string() } }
+                    { " sont cohérents entre eux. Seul ce que le texte indique a pu être vérifié." }
+                </p>
+            }
+            { for groups }
+        </div>
+    }
+}
+
+fn item(p: &FindingsProps, i: usize, s: &Shown) -> Html {
+    let f = &s.finding;
+    let open = p.selected == Some(i);
+    let onclick = {
+        let cb = p.on_select.clone();
+        Callback::from(move |_| cb.emit(i))
+    };
+    let doc = rule_by_code(f.rule).map(|r| r.meta());
+    html! {
+        <li class={classes!("finding", format!("finding-{}", f.severity.code()), open.then_some("finding-open"))} id={format!("constat-{i}")}>
+            <button type="button" class="finding-head" aria-expanded={open.to_string()} aria-controls={format!("detail-{i}")} {onclick}>
+                <span class="sev" aria-hidden="true">{ icon(f.severity) }</span>
+                <span class="sev-label">{ label(f.severity) }</span>
+                <code class="rule">{ f.rule }</code>
+                <span class="msg">{ &f.message }</span>
+            </button>
+            if open {
+                <div class="finding-detail" id={format!("detail-{i}")}>
+                    <p><strong>{ "Base légale : " }</strong>{ f.legal_basis }</p>
+                    if let Some(m) = doc {
+                        <p><strong>{ m.title }</strong>{ " — catégorie " }{ m.category.label() }</p>
+                        <h4>{ "Ce que vérifie la règle" }</h4><p>{ m.doc.what }</p>
+                        <h4>{ "Pourquoi" }</h4><p>{ m.doc.why }</p>
+                        <h4>{ "Exemple" }</h4><p><code>{ m.doc.example.replace('`', "") }</code></p>
+                        <h4>{ "Faux positifs connus" }</h4><p>{ m.doc.false_positives }</p>
+                    }
+                </div>
+            }
+        </li>
+    }
+}

@@ -1,0 +1,6 @@
+//! Small components: they receive data and callbacks, never reach into the engine's internals.
+
+pub mod editor;
+pub mod findings;
+pub mod rules;
+pub mod summary;

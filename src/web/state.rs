@@ -1,0 +1,234 @@
+//! The page's state, changed only through [`Action`]s in one reducer.
+
+use crate::model::BodyKind;
+use crate::report::Report;
+use crate::rules::{Finding, Severity};
+use crate::text::Span;
+use crate::{check, Options};
+use std::rc::Rc;
+use yew::Reducible;
+
+pub const REFERENCE: &str = include_str!("../../www/examples/reference.txt");
+
+/// Options the user chooses; remembered in localStorage.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct UserOptions {
+    /// `None`: detected.
+    pub body: Option<String>,
+    pub population: Option<u32>,
+    pub show_info: bool,
+}
+
+impl UserOptions {
+    /// Engine options. Info findings are always computed (the JSON export equals the CLI's);
+    /// `show_info` only filters the view.
+    pub fn engine(&self) -> Options {
+        Options {
+            body: self.body.as_deref().and_then(BodyKind::from_code),
+            population: self.population,
+            show_info: true,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Results,
+    Rules,
+}
+
+/// A finding as the page shows it: flat index, extract index, the finding.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shown {
+    pub extract: usize,
+    pub finding: Finding,
+}
+
+#[derive(Debug, Clone)]
+pub struct State {
+    pub text: Rc<String>,
+    /// The text the report was computed on (marks are drawn only when it equals `text`).
+    pub checked: Rc<String>,
+    pub report: Rc<Report>,
+    pub options: UserOptions,
+    /// Index into `visible()` of the finding the user opened.
+    pub selected: Option<usize>,
+    pub view: View,
+    pub notice: Option<String>,
+}
+
+impl PartialEq for State {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.text, &o.text)
+            && Rc::ptr_eq(&self.checked, &o.checked)
+            && Rc::ptr_eq(&self.report, &o.report)
+            && self.options == o.options
+            && self.selected == o.selected
+            && self.view == o.view
+            && self.notice == o.notice
+    }
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State::with(REFERENCE.to_string(), UserOptions::default())
+    }
+}
+
+impl State {
+    pub fn with(text: String, options: UserOptions) -> State {
+        let text = Rc::new(text);
+        let report = Rc::new(check(&text, &options.engine()));
+        State { checked: text.clone(), text, report, options, selected: None, view: View::Results, notice: None }
+    }
+
+    /// Findings shown, in text order, info filtered by the option.
+    pub fn visible(&self) -> Vec<Shown> {
+        let mut v: Vec<Shown> = self
+            .report
+            .extracts
+            .iter()
+            .enumerate()
+            .flat_map(|(k, e)| e.findings.iter().map(move |f| Shown { extract: k, finding: f.clone() }))
+            .filter(|s| self.options.show_info || s.finding.severity != Severity::Info)
+            .collect();
+        v.sort_by_key(|s| (s.finding.spans.first().map(|x| x.start).unwrap_or(0), s.finding.severity));
+        v
+    }
+
+    pub fn is_current(&self) -> bool {
+        Rc::ptr_eq(&self.text, &self.checked) || *self.text == *self.checked
+    }
+
+    /// The finding (index into `visible()`) whose span contains `byte`, the narrowest one.
+    pub fn finding_at(&self, byte: usize) -> Option<usize> {
+        self.visible()
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| {
+                s.finding
+                    .spans
+                    .iter()
+                    .filter(|sp| sp.start <= byte && byte <= sp.end && sp.end > sp.start)
+                    .map(|sp| sp.end - sp.start)
+                    .min()
+                    .map(|w| (w, i))
+            })
+            .min()
+            .map(|(_, i)| i)
+    }
+}
+
+pub enum Action {
+    /// The user typed: keep the text, check later.
+    Edit(String),
+    /// Replace the text and check now (example, file, clear).
+    Load(String),
+    /// Check the current text now.
+    Recheck,
+    Select(Option<usize>),
+    Next,
+    Previous,
+    SetOptions(UserOptions),
+    Show(View),
+    Notice(Option<String>),
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::Edit(t) => {
+                s.text = Rc::new(t);
+            }
+            Action::Load(t) => {
+                s = State::with(t, s.options.clone());
+            }
+            Action::Recheck => {
+                if *s.text != *s.checked {
+                    s.report = Rc::new(check(&s.text, &s.options.engine()));
+                    s.checked = s.text.clone();
+                    s.selected = None;
+                }
+            }
+            Action::Select(i) => s.selected = i,
+            Action::Next | Action::Previous => {
+                let n = s.visible().len();
+                if n > 0 {
+                    let forward = matches!(action, Action::Next);
+                    s.selected = Some(match (s.selected, forward) {
+                        (None, true) => 0,
+                        (None, false) => n - 1,
+                        (Some(i), true) => (i + 1) % n,
+                        (Some(i), false) => (i + n - 1) % n,
+                    });
+                }
+            }
+            Action::SetOptions(o) => {
+                let recompute = o.engine() != s.options.engine();
+                s.options = o;
+                if recompute {
+                    s.report = Rc::new(check(&s.text, &s.options.engine()));
+                    s.checked = s.text.clone();
+                }
+                s.selected = None;
+            }
+            Action::Show(v) => s.view = v,
+            Action::Notice(n) => s.notice = n,
+        }
+        Rc::new(s)
+    }
+}
+
+/// UTF-16 index of a byte offset (the DOM's unit for selections).
+pub fn utf16_index(text: &str, byte: usize) -> u32 {
+    let mut b = byte.min(text.len());
+    while b > 0 && !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    text[..b].encode_utf16().count() as u32
+}
+
+/// Byte offset of a UTF-16 index.
+pub fn byte_index(text: &str, utf16: u32) -> usize {
+    let mut units = 0u32;
+    for (i, c) in text.char_indices() {
+        if units >= utf16 {
+            return i;
+        }
+        units += c.len_utf16() as u32;
+    }
+    text.len()
+}
+
+/// Segments of the text with the findings that cover them, for drawing marks.
+pub fn segments(text: &str, shown: &[Shown]) -> Vec<(Span, Vec<usize>)> {
+    let mut points: Vec<usize> = vec![0, text.len()];
+    for s in shown {
+        for sp in &s.finding.spans {
+            if sp.end > sp.start && sp.end <= text.len() {
+                points.push(sp.start);
+                points.push(sp.end);
+            }
+        }
+    }
+    points.sort_unstable();
+    points.dedup();
+    let mut out = Vec::with_capacity(points.len());
+    for w in points.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if a >= b || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
+            continue;
+        }
+        let covering: Vec<usize> = shown
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.finding.spans.iter().any(|sp| sp.start <= a && b <= sp.end))
+            .map(|(i, _)| i)
+            .collect();
+        out.push((Span::new(a, b), covering));
+    }
+    out
+}

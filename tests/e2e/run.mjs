@@ -1,0 +1,227 @@
+// End-to-end tests of the release build in headless Chromium (Debian's, driven by playwright-core).
+// Usage: node tests/e2e/run.mjs   (after `trunk build --release` and `cargo build --release`)
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './server.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const dist = path.join(root, 'dist');
+const cli = path.join(root, 'target/release/conforme');
+const reference = fs.readFileSync(path.join(root, 'www/examples/reference.txt'), 'utf8');
+const axeSource = fs.readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+let passed = 0, failed = 0;
+const results = [];
+async function test(name, fn) {
+  try { await fn(); passed++; results.push(`ok   ${name}`); }
+  catch (e) { failed++; results.push(`FAIL ${name}\n     ${String(e && e.stack || e).split('\n').slice(0, 4).join('\n     ')}`); }
+}
+function assert(cond, msg) { if (!cond) throw new Error(msg); }
+function cliJson(text) {
+  try { return execFileSync(cli, ['check', '--format', 'json', '-'], { input: text }).toString(); }
+  catch (e) { if (e.status === 1) return e.stdout.toString(); throw e; }
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+});
+const server = await serve(dist);
+
+async function open(opts = {}) {
+  const context = await browser.newContext({ viewport: { width: 1300, height: 900 }, acceptDownloads: true, ...opts });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', e => errors.push(String(e)));
+  page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('dialog', d => { errors.push('dialog: ' + d.message()); d.dismiss(); });
+  await page.goto(server.url);
+  await page.waitForSelector('#verdict');
+  return { page, context, errors };
+}
+async function setText(page, text) {
+  await page.locator('#extrait').fill(text);
+  await page.waitForFunction(() => !document.querySelector('#verdict').textContent.includes('en cours'));
+}
+const verdict = page => page.locator('#verdict').innerText();
+async function axe(page) {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+    .map(v => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0].target.join(' ')}`));
+}
+
+await test('the reference extract is preloaded and shows zero errors', async () => {
+  const { page, context, errors } = await open();
+  assert((await page.locator('#extrait').inputValue()) === reference, 'reference text preloaded');
+  const v = await verdict(page);
+  assert(v.includes('Aucune anomalie'), v);
+  assert(await page.locator('.mark-error').count() === 0, 'no error mark');
+  assert(errors.length === 0, errors.join('; '));
+  await context.close();
+});
+
+await test('a broken copy shows the error, its mark and the mismatch in the summary', async () => {
+  const { page, context } = await open();
+  await setText(page, reference.replace('POUR : 35', 'POUR : 36'));
+  const v = await verdict(page);
+  assert(v.startsWith('1 erreur'), v);
+  assert(await page.locator('.mark-error').count() >= 1, 'error mark in the text');
+  assert((await page.locator('.mark-error').allInnerTexts()).includes('36'), 'the 36 is marked');
+  assert(await page.locator('tr.row-mismatch').count() >= 1, 'mismatch row in the summary');
+  assert((await page.locator('.finding-error .rule').innerText()) === 'VOTE-SUM');
+  await context.close();
+});
+
+await test('activating the finding moves the selection to the mark', async () => {
+  const { page, context } = await open();
+  const text = reference.replace('POUR : 35', 'POUR : 36');
+  await setText(page, text);
+  await page.locator('.finding-head').first().click();
+  const sel = await page.evaluate(() => { const t = document.getElementById('extrait'); return [t.selectionStart, t.selectionEnd, document.activeElement.id]; });
+  assert(text.slice(sel[0], sel[1]) === '36', `selection is "${text.slice(sel[0], sel[1])}"`);
+  assert(sel[2] === 'extrait', 'focus in the text');
+  await page.locator('.finding-head').first().press('Enter').catch(() => {});
+  await context.close();
+});
+
+await test('moving the caret onto a mark opens its finding', async () => {
+  const { page, context } = await open();
+  const text = reference.replace('POUR : 35', 'POUR : 36');
+  await setText(page, text);
+  const at = text.indexOf('POUR : 36') + 8;
+  await page.evaluate(a => { const t = document.getElementById('extrait'); t.focus(); t.setSelectionRange(a, a); }, at);
+  await page.keyboard.press('ArrowRight');
+  await page.waitForSelector('.finding-open');
+  assert(await page.locator('.finding-open .rule').innerText() === 'VOTE-SUM');
+  await context.close();
+});
+
+await test('F8 and Shift+F8 move between findings', async () => {
+  const { page, context } = await open();
+  const text = reference.replace('POUR : 35', 'POUR : 36').replace('jeudi 21 mars 2024', 'jeudi 22 mars 2024');
+  await setText(page, text);
+  assert((await verdict(page)).startsWith('2 erreurs'), await verdict(page));
+  const selected = () => page.evaluate(() => { const t = document.getElementById('extrait'); return t.value.slice(t.selectionStart, t.selectionEnd); });
+  await page.keyboard.press('F8');
+  const first = await selected();
+  await page.keyboard.press('F8');
+  const second = await selected();
+  await page.keyboard.press('Shift+F8');
+  const back = await selected();
+  assert(first === 'jeudi' && second === '36' && back === 'jeudi', `${first} / ${second} / ${back}`);
+  await page.keyboard.press('Escape');
+  assert(await page.locator('.finding-open').count() === 0, 'Escape closes the finding');
+  await context.close();
+});
+
+await test('the JSON export equals the CLI JSON for the same text', async () => {
+  const { page, context } = await open();
+  for (const text of [reference, reference.replace('CONTRE : 0', 'CONTRE : 2')]) {
+    await setText(page, text);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter JSON' }).click()]);
+    const got = fs.readFileSync(await download.path(), 'utf8');
+    const want = cliJson(text);
+    assert(got === want, `export differs from the CLI (${got.length} vs ${want.length} bytes)`);
+  }
+  await context.close();
+});
+
+await test('the CSV export neutralises spreadsheet formulas', async () => {
+  const { page, context } = await open();
+  await setText(page, '=HYPERLINK("x")\n' + reference.replace('POUR : 35', 'POUR : 36'));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter CSV' }).click()]);
+  const csv = fs.readFileSync(await download.path(), 'utf8');
+  assert(csv.split('\r\n')[1].includes('"VOTE-SUM"'), csv.slice(0, 200));
+  assert(!/(^|;)"[=+\-@]/.test(csv.split('\r\n').slice(1).join('\n')), 'no cell starts with a formula character');
+  await context.close();
+});
+
+await test('pasted HTML and scripts are shown as text and never run', async () => {
+  const { page, context, errors } = await open();
+  const evil = '<script>alert(1)</script><img src=x onerror="alert(2)"><a href="javascript:alert(3)">x</a>\nPrésents : 3\n';
+  await setText(page, evil + reference);
+  assert(await page.locator('.editor img, .editor script, .editor a').count() === 0, 'no element created from the text');
+  assert((await page.locator('.highlights').innerText()).includes('<script>alert(1)</script>'), 'shown as text');
+  assert(!errors.some(e => e.startsWith('dialog')), errors.join('; '));
+  await context.close();
+});
+
+await test('options are applied and remembered', async () => {
+  const { page, context } = await open();
+  // population unknown: 4 jours francs is only a warning; with 12 400 inhabitants, an error
+  await setText(page, 'Conseil municipal\nDate de convocation : 16 mars 2024\nSéance du jeudi 21 mars 2024\n');
+  const before = await verdict(page);
+  await page.locator('summary', { hasText: 'Options' }).click();
+  await page.locator('#opt-pop').fill('12400');
+  await page.locator('#opt-pop').press('Enter');
+  await page.locator('#opt-pop').blur();
+  await page.waitForTimeout(100);
+  const after = await verdict(page);
+  assert(before.startsWith('0 erreur') && after.startsWith('1 erreur'), `${before} → ${after}`);
+  await page.reload();
+  await page.waitForSelector('#verdict');
+  await page.locator('summary', { hasText: 'Options' }).click();
+  assert(await page.locator('#opt-pop').inputValue() === '12400', 'population remembered');
+  await context.close();
+});
+
+await test('the rules reference lists every rule from the registry', async () => {
+  const { page, context } = await open();
+  await page.getByRole('button', { name: 'Règles' }).click();
+  const codes = execFileSync(cli, ['rules']).toString().trim().split('\n').map(l => l.split(/\s+/)[0]);
+  const shown = await page.locator('.rules-table code').allInnerTexts();
+  assert(codes.every(c => shown.includes(c)), `missing: ${codes.filter(c => !shown.includes(c))}`);
+  await page.keyboard.press('Escape');
+  assert(await page.locator('.rules-table').count() === 0, 'Escape returns to the results');
+  await context.close();
+});
+
+await test('axe-core: no violation on the correct and the broken state', async () => {
+  for (const scheme of ['light', 'dark']) {
+    const { page, context } = await open({ colorScheme: scheme });
+    let v = await axe(page);
+    assert(v.length === 0, `${scheme} correct: ${v.join('; ')}`);
+    await setText(page, reference.replace('POUR : 35', 'POUR : 36'));
+    await page.locator('.finding-head').first().click();
+    v = await axe(page);
+    assert(v.length === 0, `${scheme} broken: ${v.join('; ')}`);
+    await context.close();
+  }
+});
+
+await test('usable at 320 px wide', async () => {
+  const { page, context } = await open({ viewport: { width: 320, height: 640 } });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert(overflow <= 0, `horizontal overflow of ${overflow}px`);
+  await context.close();
+});
+
+await test('the page asks for nothing but its own files', async () => {
+  const { page, context } = await open();
+  const outside = [];
+  page.on('request', r => { if (!r.url().startsWith(server.url) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) outside.push(r.url()); });
+  await setText(page, reference.replace('POUR : 35', 'POUR : 36'));
+  await page.waitForTimeout(200);
+  assert(outside.length === 0, outside.join(', '));
+  assert(server.log.every(u => !u.includes('..')), 'no odd path');
+  await context.close();
+});
+
+if (process.env.SHOTS) {
+  for (const [name, text] of [['correct', reference], ['broken', reference.replace('POUR : 35', 'POUR : 36')]]) {
+    const { page, context } = await open({ viewport: { width: 1400, height: 900 } });
+    await setText(page, text);
+    if (name === 'broken') await page.locator('.finding-head').first().click();
+    await page.screenshot({ path: path.join(root, `docs/screenshot-${name}.png`) });
+    await context.close();
+  }
+}
+
+await server.close();
+await browser.close();
+console.log(results.join('\n'));
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
