@@ -344,16 +344,13 @@ fn resolve_dont(s: &[u8], amounts: &mut [Amount]) {
             }
             j
         };
-        for ci in pi + 1..n {
-            let c0 = amounts[ci].pos.0;
+        for child in amounts.iter_mut().skip(pi + 1) {
+            let c0 = child.pos.0;
             if c0 >= region_end {
                 break;
             }
-            if amounts[ci].parent.is_some() {
-                continue;
-            }
-            if depth_between(s, de, c0) == 0 {
-                amounts[ci].parent = Some(pi);
+            if child.parent.is_none() && depth_between(s, de, c0) == 0 {
+                child.parent = Some(pi);
             }
         }
     }

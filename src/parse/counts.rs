@@ -164,7 +164,7 @@ pub fn find_declared(t: &Text, from: usize, to: usize) -> Declared {
     let mut i = from;
     // Label-first: "Présents : 34".
     while i < to {
-        if !(i == 0 || !is_word_byte(s[i - 1])) || !s[i].is_ascii_lowercase() {
+        if !s[i].is_ascii_lowercase() || (i != 0 && is_word_byte(s[i - 1])) {
             i += 1;
             continue;
         }

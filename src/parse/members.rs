@@ -794,7 +794,7 @@ fn parse_entries(t: &Text, start: usize, end: usize, kind: SectionKind) -> (Vec<
                 k += 1;
                 continue;
             }
-            if let Some((n, rev)) = connector_at(t, &toks, k, kind) {
+            if let Some((n, rev)) = connector_at(t, toks, k, kind) {
                 if !cur.giver.is_empty() && !cur.on_holder {
                     if rev {
                         // "X (procuration de Y)" outside parens: rare; treat like the paren form.
@@ -995,7 +995,9 @@ fn pair_positional(
         return;
     }
     // Re-split "Augustin Bousbain Hervé Dole" into two-word names when that matches the count.
-    let mut words: Vec<((usize, usize), Option<(usize, usize)>)> = Vec::new();
+    // (word range, movement of the entry the word opened)
+    type Word = ((usize, usize), Option<(usize, usize)>);
+    let mut words: Vec<Word> = Vec::new();
     for &gi in &givers {
         if let (Some(e), _) = &results[gi] {
             let mut i = e.name.0;

@@ -381,7 +381,9 @@ pub fn vote_end(t: &Text, v: &Vote) -> Span {
 mod tests {
     use super::*;
 
-    fn votes(s: &str) -> Vec<(Option<u32>, Option<u32>, Option<u32>, Option<u32>, bool)> {
+    type Tally = (Option<u32>, Option<u32>, Option<u32>, Option<u32>, bool);
+
+    fn votes(s: &str) -> Vec<Tally> {
         let t = Text::new(s);
         find_votes(&t, 0, t.len())
             .into_iter()

@@ -77,10 +77,8 @@ impl Rule for Delay {
             out.push(finding(&DELAY, sev, msg, spans.clone()))
         };
         match s.body {
-            BodyKind::ConseilDepartemental | BodyKind::ConseilRegional => {
-                if days < 12 {
-                    emit(out, Severity::Error, format!("{base} ; le rapport doit être adressé au moins 12 jours avant la séance (art. L3121-19 / L4132-18)."));
-                }
+            BodyKind::ConseilDepartemental | BodyKind::ConseilRegional if days < 12 => {
+                emit(out, Severity::Error, format!("{base} ; le rapport doit être adressé au moins 12 jours avant la séance (art. L3121-19 / L4132-18)."));
             }
             BodyKind::Bureau => {
                 if francs < 3 {
@@ -89,10 +87,8 @@ impl Rule for Delay {
                     emit(out, Severity::Warning, format!("{base} ; le conseil d'un EPCI doit être convoqué 5 jours francs à l'avance (art. L5211-1) et le bureau suit en principe ce délai."));
                 }
             }
-            k if k.is_epci() => {
-                if francs < 5 {
-                    emit(out, Severity::Error, format!("{base}, moins que les 5 jours francs exigés pour un EPCI (art. L5211-1 et L2121-12)."));
-                }
+            k if k.is_epci() && francs < 5 => {
+                emit(out, Severity::Error, format!("{base}, moins que les 5 jours francs exigés pour un EPCI (art. L5211-1 et L2121-12)."));
             }
             BodyKind::ConseilMunicipal | BodyKind::Unknown => {
                 let big = match cx.opts.population {

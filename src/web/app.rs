@@ -28,7 +28,9 @@ pub fn app() -> Html {
     // Set when a finding is chosen from the list or by F8: the caret then moves to its mark.
     let jump = use_mut_ref(|| false);
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
-    let shown = use_memo((state.report.clone(), state.options.show_info), |_| state.visible());
+    let shown = use_memo((state.report.clone(), state.options.show_info), |_| {
+        state.visible()
+    });
 
     // Move the selection to the chosen finding's mark.
     {
@@ -39,13 +41,20 @@ pub fn app() -> Html {
         let shown = shown.clone();
         use_effect_with(state.selected, move |sel| {
             if let Some(i) = *sel {
-                if let Some(item) = gloo::utils::document().get_element_by_id(&format!("constat-{i}")) {
+                if let Some(item) =
+                    gloo::utils::document().get_element_by_id(&format!("constat-{i}"))
+                {
                     item.scroll_into_view_with_bool(false);
                 }
                 if std::mem::take(&mut *jump.borrow_mut()) {
-                    if let (Some(ta), Some(s)) = (textarea.cast::<HtmlTextAreaElement>(), shown.get(i)) {
+                    if let (Some(ta), Some(s)) =
+                        (textarea.cast::<HtmlTextAreaElement>(), shown.get(i))
+                    {
                         if let Some(sp) = s.finding.spans.first() {
-                            let (a, b) = (utf16_index(&state.text, sp.start), utf16_index(&state.text, sp.end));
+                            let (a, b) = (
+                                utf16_index(&state.text, sp.start),
+                                utf16_index(&state.text, sp.end),
+                            );
                             let _ = ta.focus();
                             let _ = ta.set_selection_range(a, b);
                             if let Some(m) = backdrop
@@ -70,12 +79,18 @@ pub fn app() -> Html {
         let jump = jump.clone();
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
-                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
                 match e.key().as_str() {
                     "F8" => {
                         e.prevent_default();
                         *jump.borrow_mut() = true;
-                        dispatcher.dispatch(if e.shift_key() { Action::Previous } else { Action::Next });
+                        dispatcher.dispatch(if e.shift_key() {
+                            Action::Previous
+                        } else {
+                            Action::Next
+                        });
                     }
                     "Escape" => {
                         dispatcher.dispatch(Action::Select(None));
@@ -99,7 +114,8 @@ pub fn app() -> Html {
                 state.dispatch(Action::Recheck);
             } else {
                 let d = state.dispatcher();
-                *timer.borrow_mut() = Some(Timeout::new(delay, move || d.dispatch(Action::Recheck)));
+                *timer.borrow_mut() =
+                    Some(Timeout::new(delay, move || d.dispatch(Action::Recheck)));
             }
         })
     };
@@ -134,13 +150,19 @@ pub fn app() -> Html {
             let name = file.name();
             let d = state.dispatcher();
             let file = gloo::file::File::from(file);
-            *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_text(&file, move |res| match res {
-                Ok(text) => {
-                    d.dispatch(Action::Load(text));
-                    d.dispatch(Action::Notice(Some(format!("Fichier « {name} » chargé."))));
-                }
-                Err(_) => d.dispatch(Action::Notice(Some(format!("Le fichier « {name} » n'a pas pu être lu.")))),
-            }));
+            *reader.borrow_mut() =
+                Some(gloo::file::callbacks::read_as_text(
+                    &file,
+                    move |res| match res {
+                        Ok(text) => {
+                            d.dispatch(Action::Load(text));
+                            d.dispatch(Action::Notice(Some(format!("Fichier « {name} » chargé."))));
+                        }
+                        Err(_) => d.dispatch(Action::Notice(Some(format!(
+                            "Le fichier « {name} » n'a pas pu être lu."
+                        )))),
+                    },
+                ));
         })
     };
     let on_file_input = {
@@ -180,7 +202,10 @@ pub fn app() -> Html {
         Callback::from(move |e: Event| {
             let sel: HtmlSelectElement = e.target_unchecked_into();
             let v = sel.value();
-            set.emit(UserOptions { body: if v.is_empty() { None } else { Some(v) }, ..opts.clone() });
+            set.emit(UserOptions {
+                body: if v.is_empty() { None } else { Some(v) },
+                ..opts.clone()
+            });
         })
     };
     let on_population = {
@@ -189,7 +214,10 @@ pub fn app() -> Html {
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let v = input.value().replace([' ', '\u{a0}', '\u{202f}', '.'], "");
-            set.emit(UserOptions { population: v.parse().ok(), ..opts.clone() });
+            set.emit(UserOptions {
+                population: v.parse().ok(),
+                ..opts.clone()
+            });
         })
     };
     let on_info = {
@@ -197,21 +225,32 @@ pub fn app() -> Html {
         let opts = state.options.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            set.emit(UserOptions { show_info: input.checked(), ..opts.clone() });
+            set.emit(UserOptions {
+                show_info: input.checked(),
+                ..opts.clone()
+            });
         })
     };
     let export_json = {
         let state = state.clone();
         Callback::from(move |_| {
             let report = crate::check(&state.text, &state.options.engine());
-            download(&(report.to_json() + "\n"), "application/json", "conforme-rapport.json");
+            download(
+                &(report.to_json() + "\n"),
+                "application/json",
+                "conforme-rapport.json",
+            );
         })
     };
     let export_csv = {
         let state = state.clone();
         Callback::from(move |_| {
             let report = crate::check(&state.text, &state.options.engine());
-            download(&super::csv(&state.text, &report), "text/csv;charset=utf-8", "conforme-constats.csv");
+            download(
+                &super::csv(&state.text, &report),
+                "text/csv;charset=utf-8",
+                "conforme-constats.csv",
+            );
         })
     };
     let print = Callback::from(|_| {
@@ -226,14 +265,26 @@ pub fn app() -> Html {
         Callback::from(move |_: ()| state.dispatch(Action::Show(View::Results)))
     };
 
-    let detected = state.report.extracts.first().map(|e| e.body.kind).unwrap_or_default();
+    let detected = state
+        .report
+        .extracts
+        .first()
+        .map(|e| e.body.kind)
+        .unwrap_or_default();
     let detected = if state.options.body.is_some() {
         // what detection alone would say
-        crate::check(&state.text, &crate::Options::default()).extracts.first().map(|e| e.body.kind).unwrap_or_default()
+        crate::check(&state.text, &crate::Options::default())
+            .extracts
+            .first()
+            .map(|e| e.body.kind)
+            .unwrap_or_default()
     } else {
         detected
     };
-    let errors = shown.iter().filter(|s| s.finding.severity == Severity::Error).count();
+    let errors = shown
+        .iter()
+        .filter(|s| s.finding.severity == Severity::Error)
+        .count();
     let title_count = count_line(&shown, state.options.show_info);
     let current = state.is_current();
 

@@ -25,10 +25,18 @@ pub fn download(content: &str, mime: &str, name: &str) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
     let doc = gloo::utils::document();
-    if let Some(a) = doc.create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+    if let Some(a) = doc
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
         a.set_href(&url);
         a.set_download(name);
         a.set_class_name("visually-hidden");
@@ -43,13 +51,19 @@ pub fn download(content: &str, mime: &str, name: &str) {
 
 /// A CSV cell; formulas are neutralised (a leading = + - @ is prefixed with a quote).
 pub fn csv_cell(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() };
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
     format!("\"{}\"", s.replace('"', "\"\""))
 }
 
 /// The findings as CSV (one line each), with line and column in the text.
 pub fn csv(input: &str, report: &Report) -> String {
-    let mut out = String::from("extrait;gravite;regle;categorie;message;base_legale;ligne;colonne;debut;fin\r\n");
+    let mut out = String::from(
+        "extrait;gravite;regle;categorie;message;base_legale;ligne;colonne;debut;fin\r\n",
+    );
     for (k, e) in report.extracts.iter().enumerate() {
         for f in &e.findings {
             let sp = f.spans.first().copied().unwrap_or_default();
@@ -66,7 +80,13 @@ pub fn csv(input: &str, report: &Report) -> String {
                 sp.start.to_string(),
                 sp.end.to_string(),
             ];
-            out.push_str(&cells.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(";"));
+            out.push_str(
+                &cells
+                    .iter()
+                    .map(|c| csv_cell(c))
+                    .collect::<Vec<_>>()
+                    .join(";"),
+            );
             out.push_str("\r\n");
         }
     }

@@ -79,7 +79,15 @@ impl State {
     pub fn with(text: String, options: UserOptions) -> State {
         let text = Rc::new(text);
         let report = Rc::new(check(&text, &options.engine()));
-        State { checked: text.clone(), text, report, options, selected: None, view: View::Results, notice: None }
+        State {
+            checked: text.clone(),
+            text,
+            report,
+            options,
+            selected: None,
+            view: View::Results,
+            notice: None,
+        }
     }
 
     /// Findings shown, in text order, info filtered by the option.
@@ -89,10 +97,20 @@ impl State {
             .extracts
             .iter()
             .enumerate()
-            .flat_map(|(k, e)| e.findings.iter().map(move |f| Shown { extract: k, finding: f.clone() }))
+            .flat_map(|(k, e)| {
+                e.findings.iter().map(move |f| Shown {
+                    extract: k,
+                    finding: f.clone(),
+                })
+            })
             .filter(|s| self.options.show_info || s.finding.severity != Severity::Info)
             .collect();
-        v.sort_by_key(|s| (s.finding.spans.first().map(|x| x.start).unwrap_or(0), s.finding.severity));
+        v.sort_by_key(|s| {
+            (
+                s.finding.spans.first().map(|x| x.start).unwrap_or(0),
+                s.finding.severity,
+            )
+        });
         v
     }
 
@@ -225,7 +243,12 @@ pub fn segments(text: &str, shown: &[Shown]) -> Vec<(Span, Vec<usize>)> {
         let covering: Vec<usize> = shown
             .iter()
             .enumerate()
-            .filter(|(_, s)| s.finding.spans.iter().any(|sp| sp.start <= a && b <= sp.end))
+            .filter(|(_, s)| {
+                s.finding
+                    .spans
+                    .iter()
+                    .any(|sp| sp.start <= a && b <= sp.end)
+            })
             .map(|(i, _)| i)
             .collect();
         out.push((Span::new(a, b), covering));

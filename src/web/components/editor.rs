@@ -39,30 +39,41 @@ pub fn editor(p: &EditorProps) -> Html {
         let shown = p.shown.clone();
         let current = p.current;
         let selected = p.selected;
-        use_memo((text, shown, current, selected), |(text, shown, current, selected)| {
-            if !*current {
-                return html! { <>{ text.as_str() }{ "\n" }</> };
-            }
-            let segs = segments(text, shown);
-            let nodes = segs.into_iter().map(|(sp, covering)| {
-                let slice = &text[sp.start..sp.end];
-                if covering.is_empty() {
-                    html! { { slice } }
-                } else {
-                    let sev = covering.iter().map(|&i| shown[i].finding.severity).min().unwrap_or(Severity::Info);
-                    let active = selected.is_some_and(|s| covering.contains(&s));
-                    let class = classes!(class_for(sev), active.then_some("mark-active"));
-                    // the primary span's first segment is where the selection jumps to
-                    let primary = selected
-                        .and_then(|s| shown.get(s))
-                        .and_then(|s| s.finding.spans.first())
-                        .is_some_and(|p| p.start == sp.start);
-                    let id = if active && primary { Some("mark-active") } else { None };
-                    html! { <mark class={class} id={id}>{ slice }</mark> }
+        use_memo(
+            (text, shown, current, selected),
+            |(text, shown, current, selected)| {
+                if !*current {
+                    return html! { <>{ text.as_str() }{ "\n" }</> };
                 }
-            });
-            html! { <>{ for nodes }{ "\n" }</> }
-        })
+                let segs = segments(text, shown);
+                let nodes = segs.into_iter().map(|(sp, covering)| {
+                    let slice = &text[sp.start..sp.end];
+                    if covering.is_empty() {
+                        html! { { slice } }
+                    } else {
+                        let sev = covering
+                            .iter()
+                            .map(|&i| shown[i].finding.severity)
+                            .min()
+                            .unwrap_or(Severity::Info);
+                        let active = selected.is_some_and(|s| covering.contains(&s));
+                        let class = classes!(class_for(sev), active.then_some("mark-active"));
+                        // the primary span's first segment is where the selection jumps to
+                        let primary = selected
+                            .and_then(|s| shown.get(s))
+                            .and_then(|s| s.finding.spans.first())
+                            .is_some_and(|p| p.start == sp.start);
+                        let id = if active && primary {
+                            Some("mark-active")
+                        } else {
+                            None
+                        };
+                        html! { <mark class={class} id={id}>{ slice }</mark> }
+                    }
+                });
+                html! { <>{ for nodes }{ "\n" }</> }
+            },
+        )
     };
 
     let oninput = {
@@ -104,7 +115,11 @@ pub fn editor(p: &EditorProps) -> Html {
     let ondrop = {
         let cb = p.on_file.clone();
         Callback::from(move |e: DragEvent| {
-            if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+            if let Some(file) = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0))
+            {
                 e.prevent_default();
                 cb.emit(file);
             }

@@ -33,7 +33,10 @@ pub fn count_line(shown: &[Shown], show_info: bool) -> String {
     if e + w + i == 0 {
         return "Aucune anomalie détectée".to_string();
     }
-    let mut parts = vec![plural(e, "erreur", "erreurs"), plural(w, "avertissement", "avertissements")];
+    let mut parts = vec![
+        plural(e, "erreur", "erreurs"),
+        plural(w, "avertissement", "avertissements"),
+    ];
     if show_info {
         parts.push(plural(i, "information", "informations"));
     }
@@ -53,7 +56,12 @@ pub struct FindingsProps {
 #[function_component(Findings)]
 pub fn findings(p: &FindingsProps) -> Html {
     let groups = [Severity::Error, Severity::Warning, Severity::Info].map(|sev| {
-        let items: Vec<(usize, &Shown)> = p.shown.iter().enumerate().filter(|(_, s)| s.finding.severity == sev).collect();
+        let items: Vec<(usize, &Shown)> = p
+            .shown
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.finding.severity == sev)
+            .collect();
         if items.is_empty() {
             return html! {};
         }

@@ -24,7 +24,12 @@ impl PartialEq for Report {
 
 /// The first finding (index into `shown`) one of whose spans overlaps `span`.
 fn finding_for(shown: &[Shown], span: Span) -> Option<usize> {
-    shown.iter().position(|s| s.finding.spans.iter().any(|f| f.start < span.end.max(span.start + 1) && span.start < f.end.max(f.start + 1)))
+    shown.iter().position(|s| {
+        s.finding
+            .spans
+            .iter()
+            .any(|f| f.start < span.end.max(span.start + 1) && span.start < f.end.max(f.start + 1))
+    })
 }
 
 /// "2024-03-21" → "jeudi 21 mars 2024"
@@ -44,7 +49,13 @@ struct Row {
 
 fn row(label: &'static str, d: Option<DeclaredCount>, counted: Option<u32>) -> Row {
     let mismatch = matches!((d, counted), (Some(d), Some(c)) if d.value != c);
-    Row { label, declared: d.map(|d| d.value.to_string()), counted: counted.map(|c| c.to_string()), span: d.map(|d| d.span), mismatch }
+    Row {
+        label,
+        declared: d.map(|d| d.value.to_string()),
+        counted: counted.map(|c| c.to_string()),
+        span: d.map(|d| d.span),
+        mismatch,
+    }
 }
 
 fn attendance_rows(e: &Extract) -> Vec<Row> {
@@ -67,7 +78,14 @@ fn attendance_rows(e: &Extract) -> Vec<Row> {
         row("Présents", d.present, c(p)),
         row("Représentés (procurations)", d.proxies, c(r)),
         row("Absents et excusés", absent_decl, c(ax)),
-        row("Votants", d.voters, d.present.zip(d.proxies).map(|(a, b)| a.value + b.value).or(c(p + r))),
+        row(
+            "Votants",
+            d.voters,
+            d.present
+                .zip(d.proxies)
+                .map(|(a, b)| a.value + b.value)
+                .or(c(p + r)),
+        ),
     ];
     // Counts from names are indicative: only a finding marks a row as a mismatch.
     for r in rows.iter_mut() {
@@ -77,7 +95,11 @@ fn attendance_rows(e: &Extract) -> Vec<Row> {
         rows.insert(0, row("Sièges", Some(s), None));
     }
     if let Some(q) = d.quorum {
-        rows.push(row("Quorum déclaré", Some(q), d.in_office.map(|e| e.value / 2 + 1)));
+        rows.push(row(
+            "Quorum déclaré",
+            Some(q),
+            d.in_office.map(|e| e.value / 2 + 1),
+        ));
     }
     rows
 }
@@ -97,7 +119,11 @@ pub fn summary(p: &SummaryProps) -> Html {
     let mut seen_attendance: Vec<Option<Span>> = Vec::new();
     let mut tables = Vec::new();
     for (k, e) in p.report.extracts.iter().enumerate() {
-        let key = e.declared.present.map(|x| x.span).or(e.members.first().map(|m| m.span));
+        let key = e
+            .declared
+            .present
+            .map(|x| x.span)
+            .or(e.members.first().map(|m| m.span));
         if (key.is_some() || k == 0) && !seen_attendance.contains(&key) {
             seen_attendance.push(key);
             let rows = attendance_rows(e);
