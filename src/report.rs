@@ -67,6 +67,9 @@ pub struct Extract {
     pub body: Body,
     pub session_date: Option<String>,
     pub convocation_date: Option<String>,
+    /// The séance president and secretary, as written (fields added to the contract).
+    pub president: Option<String>,
+    pub secretary: Option<String>,
     pub declared: Declared,
     pub members: Vec<MemberOut>,
     pub votes: Vec<VoteOut>,
@@ -115,6 +118,8 @@ pub fn extract(t: &Text, s: &Seance, k: usize, findings: Vec<Finding>) -> Extrac
         },
         session_date: s.session.as_ref().and_then(|m| m.date).map(|d| d.iso()),
         convocation_date: s.convocation.as_ref().and_then(|m| m.date).map(|d| d.iso()),
+        president: s.president.as_ref().map(|p| p.name.clone()),
+        secretary: s.secretary.as_ref().map(|p| p.name.clone()),
         declared: s.declared.clone(),
         members: s
             .members

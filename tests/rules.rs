@@ -245,6 +245,20 @@ const CASES: &[Case] = &[
         silent: "Séance du 21/03/2024\nL'an deux mille vingt-quatre, le vingt et un mars, le conseil municipal s'est réuni.\n",
         opts: all,
     },
+    Case {
+        rule: "SEANCE-SECRETARY",
+        severity: Severity::Warning,
+        fires: "Secrétaire de séance : Mme Claire MARTIN\nPrésents : M. Jean DURAND, M. Paul BLEU.\nAbsents excusés : Mme Claire MARTIN (pouvoir à M. Jean DURAND).\n",
+        silent: "Secrétaire de séance : M. Paul BLEU\nPrésents : M. Jean DURAND, M. Paul BLEU.\nAbsents excusés : Mme Claire MARTIN (pouvoir à M. Jean DURAND).\n",
+        opts: all,
+    },
+    Case {
+        rule: "SEANCE-PRESIDENT",
+        severity: Severity::Error,
+        fires: "sous la présidence de M. Jacques DURAND, Maire.\nPrésents : M. Paul BLEU, Mme Anne VERT.\nAbsents : M. Jacques DURAND.\n",
+        silent: "sous la présidence de M. Jacques DURAND, Maire.\nPrésents : M. Jacques DURAND, M. Paul BLEU, Mme Anne VERT.\n",
+        opts: all,
+    },
 ];
 
 fn findings(text: &str, opts: &Options, rule: &str) -> Vec<(Severity, String)> {

@@ -151,6 +151,9 @@ const TERMINATORS: &[&str] = &[
     "delais et voies",
     "transmis",
     "accuse de reception",
+    "convocation",
+    "excuses",
+    "pouvoirs",
 ];
 
 const CIVILITIES: &[&str] = &[
@@ -1149,7 +1152,7 @@ fn parse_paren(t: &Text, a: usize, b: usize, cur: &mut Building, kind: SectionKi
 }
 
 /// The run of name-shaped words starting at `p` (stops at lower-case words, timing, punctuation).
-fn name_run(t: &Text, p: usize, b: usize) -> Option<(usize, usize)> {
+pub fn name_run(t: &Text, p: usize, b: usize) -> Option<(usize, usize)> {
     let s = t.lower.as_bytes();
     let norm = t.norm.as_bytes();
     let mut i = p;

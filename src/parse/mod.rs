@@ -187,7 +187,7 @@ fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> 
     ]);
     let secretary = person(&[
         "secretaire de seance :",
-        "secretaire de seance",
+        "secretaire de seance:",
         "secretaire :",
         "secretaires de seance :",
     ]);

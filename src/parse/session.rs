@@ -289,53 +289,31 @@ pub fn find_person(
             p = skip_seps(s, p + c, b",");
         }
     }
-    // Name: until a comma, a newline or a lower-case word that is not a particle.
-    let norm = t.norm.as_bytes();
-    let start = p;
-    let mut e = p;
-    let mut words = 0;
-    while e < to && words < 7 {
-        let ws = e;
-        while e < to
-            && !is_ws(norm[e])
-            && norm[e] != b','
-            && norm[e] != b'.'
-            && norm[e] != b'('
-            && norm[e] != b';'
-        {
-            e += 1;
+    // "Commune d'Epeigné-sur-Dème - M. Goué Stéphane": a commune before the name.
+    if word_at(s, p, "commune").is_some() {
+        if let Some(d) = t.low(p, (p + 80).min(to)).find(" - ") {
+            p += d + 3;
         }
-        if e == ws {
-            break;
-        }
-        let w = t.nrm(ws, e);
-        let lower_word = w.chars().next().is_some_and(|c| c.is_lowercase());
-        if (lower_word && !super::members::is_particle(&w.to_ascii_lowercase()))
-            || (words > 0 && super::members::stops_a_name(t, ws))
-        {
-            e = ws;
-            break;
-        }
-        words += 1;
-        if e < to && norm[e] == b'.' {
-            // civility abbreviation "M." keeps going
-            let tok = w.to_ascii_lowercase();
-            if super::members::is_civility(&tok) {
-                e += 1;
-            } else {
-                break;
-            }
-        }
-        if e >= to || norm[e] != b' ' {
-            break;
-        }
-        e += 1;
     }
-    let e = skip_ws_back(norm, e);
-    if e <= start {
+    // A name stays on its line and stops before the next label ("… HOAREAU\nConvocation").
+    let line_end = t
+        .low(p, (p + 120).min(to))
+        .find('\n')
+        .map(|k| p + k)
+        .unwrap_or((p + 120).min(to));
+    let (a, mut e) = super::members::name_run(t, p, line_end)?;
+    let mut q = a;
+    while q < e {
+        if q > a && super::members::stops_a_name(t, q) {
+            e = skip_ws_back(t.lower.as_bytes(), q);
+            break;
+        }
+        q += 1;
+    }
+    if e <= a || t.nrm(a, e).chars().filter(|c| c.is_alphabetic()).count() < 3 {
         return None;
     }
-    Some((t.display(start, e), t.span(start, e), start, e))
+    Some((t.display(a, e), t.span(a, e), a, e))
 }
 
 /// True when the text invokes urgency for the convocation.

@@ -12,6 +12,7 @@ pub mod convocation;
 pub mod date;
 pub mod proxy;
 pub mod quorum;
+pub mod seance;
 pub mod vote;
 
 use crate::parse::{Deliberation, Seance};
@@ -208,6 +209,8 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &amount::Consistency,
     &date::ValidWeekday,
     &date::WordsDigits,
+    &seance::Secretary,
+    &seance::President,
 ];
 
 pub fn rule_by_code(code: &str) -> Option<&'static dyn Rule> {
