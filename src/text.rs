@@ -207,6 +207,22 @@ impl<'a> Text<'a> {
     }
 }
 
+/// Accent-folded ASCII lower case of any text (no Unicode case tables: small in wasm).
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match fold_char(c) {
+            Some(f) => out.push_str(&f.to_ascii_lowercase()),
+            None => match c {
+                '\u{2019}' | '\u{2018}' => out.push('\''),
+                '\u{00A0}' | '\u{202F}' => out.push(' '),
+                _ => out.push(c.to_ascii_lowercase()),
+            },
+        }
+    }
+    out
+}
+
 fn slice(s: &str, a: usize, b: usize) -> &str {
     let len = s.len();
     let a = floor_boundary(s, a.min(len));

@@ -1217,7 +1217,7 @@ pub fn name_key_str(s: &str) -> NameKey {
     let mut v: Vec<String> = s
         .split(|c: char| c.is_whitespace() || c == '-' || c == '.' || c == ',')
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_uppercase())
+        .map(|w| w.to_ascii_uppercase())
         .filter(|w| {
             let l = w.to_ascii_lowercase();
             !is_civility(&l) && !is_civility(&format!("{l}.")) && !is_role(&l) && !is_particle(&l)

@@ -225,13 +225,12 @@ fn convocation_after(
             continue;
         };
         // "convoqué …, s'est réuni le 2 février": that date is the séance, not the sending.
-        let between = t.orig_slice(after, dates[k].span.start).to_lowercase();
-        if between.contains("séance du")
-            || between.contains("seance du")
+        let between = crate::text::fold(t.orig_slice(after, dates[k].span.start));
+        if between.contains("seance du")
             || between.contains("pour le ")
             || between.contains("affich")
-            || between.contains("réuni")
-            || between.contains("assemblé")
+            || between.contains("reuni")
+            || between.contains("assemble")
             || (dates[k].date == session_date && !between.contains("convocation"))
         {
             continue;

@@ -104,8 +104,8 @@ impl Rule for WordsDigits {
         // the "L'an …, le …" date within the header
         for m in s.dates.iter().filter(|m| m.in_words && m.date.is_some()) {
             let o = m.span.start;
-            let before = t.orig_slice(o.saturating_sub(120), o).to_lowercase();
-            if !before.contains("l'an") && !before.contains("l’an") {
+            let before = crate::text::fold(t.orig_slice(o.saturating_sub(120), o));
+            if !before.contains("l'an") {
                 continue;
             }
             let d = m.date.unwrap();

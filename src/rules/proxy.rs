@@ -282,11 +282,11 @@ impl Rule for HolderEligible {
                 ));
                 continue;
             }
-            let tail = cx.text.orig_slice(hspan.end, hspan.end + 60).to_lowercase();
+            let tail = crate::text::fold(cx.text.orig_slice(hspan.end, hspan.end + 60));
             let agent = [
-                "directeur général des services",
-                "directrice générale des services",
-                "secrétaire de mairie",
+                "directeur general des services",
+                "directrice generale des services",
+                "secretaire de mairie",
                 "dgs",
             ];
             if let Some(a) = agent

@@ -6,18 +6,35 @@ pub mod state;
 
 use crate::report::Report;
 use crate::text::Text;
-use gloo::storage::{LocalStorage, Storage};
 use state::UserOptions;
 use wasm_bindgen::JsCast;
 
-const OPTIONS_KEY: &str = "conforme.options.v1";
+fn storage() -> Option<web_sys::Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
+}
 
+/// Options remembered in this browser (three plain keys; no text is ever stored).
 pub fn load_options() -> UserOptions {
-    LocalStorage::get(OPTIONS_KEY).unwrap_or_default()
+    let Some(s) = storage() else {
+        return UserOptions::default();
+    };
+    let get = |k: &str| s.get_item(k).ok().flatten().filter(|v| !v.is_empty());
+    UserOptions {
+        body: get("conforme.body").filter(|b| crate::model::BodyKind::from_code(b).is_some()),
+        population: get("conforme.population").and_then(|p| p.parse().ok()),
+        show_info: get("conforme.info").as_deref() == Some("1"),
+    }
 }
 
 pub fn save_options(o: &UserOptions) {
-    let _ = LocalStorage::set(OPTIONS_KEY, o);
+    if let Some(s) = storage() {
+        let _ = s.set_item("conforme.body", o.body.as_deref().unwrap_or(""));
+        let _ = s.set_item(
+            "conforme.population",
+            &o.population.map(|p| p.to_string()).unwrap_or_default(),
+        );
+        let _ = s.set_item("conforme.info", if o.show_info { "1" } else { "0" });
+    }
 }
 
 /// Offers a file to download (no network: a blob URL).

@@ -11,7 +11,7 @@ use yew::Reducible;
 pub const REFERENCE: &str = include_str!("../../www/examples/reference.txt");
 
 /// Options the user chooses; remembered in localStorage.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct UserOptions {
     /// `None`: detected.
     pub body: Option<String>,
