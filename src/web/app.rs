@@ -16,6 +16,15 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+/// The served page (not the single file, not an embedding) offers the offline file.
+fn served_variant() -> bool {
+    gloo::utils::document()
+        .document_element()
+        .and_then(|e| e.get_attribute("data-variant"))
+        .as_deref()
+        == Some("served")
+}
+
 /// Texts up to this size are checked on every keystroke; longer ones after a pause.
 const INSTANT_LIMIT: usize = 60_000;
 
@@ -41,9 +50,12 @@ pub fn app() -> Html {
         let shown = shown.clone();
         use_effect_with(state.selected, move |sel| {
             if let Some(i) = *sel {
-                if let Some(item) =
-                    gloo::utils::document().get_element_by_id(&format!("constat-{i}"))
-                {
+                // Look the item up from the app's own root (works inside a shadow root too).
+                let item = textarea
+                    .cast::<web_sys::Element>()
+                    .and_then(|ta| ta.closest(".app").ok().flatten())
+                    .and_then(|app| app.query_selector(&format!("#constat-{i}")).ok().flatten());
+                if let Some(item) = item {
                     item.scroll_into_view_with_bool(false);
                 }
                 if std::mem::take(&mut *jump.borrow_mut()) {
@@ -306,6 +318,9 @@ pub fn app() -> Html {
                     <button type="button" class="btn" onclick={export_json}>{ "Exporter JSON" }</button>
                     <button type="button" class="btn" onclick={export_csv}>{ "Exporter CSV" }</button>
                     <button type="button" class="btn" onclick={print}>{ "Imprimer" }</button>
+                    if served_variant() {
+                        <a class="btn" href="conforme.html" download="conforme.html">{ "Télécharger pour usage hors ligne" }</a>
+                    }
                 </nav>
             </header>
             <main class="layout" id="contenu">

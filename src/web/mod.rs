@@ -123,20 +123,32 @@ fn install_panic_hook() {
     }));
 }
 
-/// Mounts the page into `#conforme` (created if missing).
+/// Page entry point: mounts the page into `#conforme` when the page has one
+/// (an intranet page that embeds Conforme calls [`mount_app`] instead).
 pub fn start() {
     install_panic_hook();
-    let doc = gloo::utils::document();
-    let root = match doc.get_element_by_id("conforme") {
-        Some(r) => r,
-        None => {
-            let r = doc.create_element("div").expect("div");
-            r.set_id("conforme");
-            if let Some(b) = doc.body() {
-                let _ = b.append_child(&r);
-            }
-            r
-        }
-    };
+    if let Some(root) = gloo::utils::document().get_element_by_id("conforme") {
+        yew::Renderer::<app::App>::with_root(root).render();
+    }
+}
+
+/// Embedding API: renders the whole page inside `root` (Yew clears it first, so a page
+/// saved with its rendered DOM reopens with exactly one app).
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = mountApp)]
+pub fn mount_app(root: web_sys::Element) {
+    install_panic_hook();
     yew::Renderer::<app::App>::with_root(root).render();
+}
+
+/// Embedding API: the contract's JSON report for `text` (the same bytes as the CLI's
+/// `--format json`, without the trailing newline). `body` is a body-kind code or empty;
+/// `population` is 0 when unknown.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = checkJson)]
+pub fn check_json(text: &str, body: &str, population: u32) -> String {
+    let opts = crate::Options {
+        body: crate::model::BodyKind::from_code(body),
+        population: (population > 0).then_some(population),
+        show_info: true,
+    };
+    crate::check(text, &opts).to_json()
 }

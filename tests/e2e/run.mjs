@@ -210,6 +210,116 @@ await test('the page asks for nothing but its own files', async () => {
   await context.close();
 });
 
+
+const STRICT_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
+const cspProbe = () => {
+  window.__csp = [];
+  document.addEventListener('securitypolicyviolation', e => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+};
+
+await test('single file: works from file:// with every network request blocked', async () => {
+  const context = await browser.newContext({ viewport: { width: 1300, height: 900 } });
+  const requests = [];
+  await context.route('**/*', route => {
+    const u = route.request().url();
+    requests.push(u);
+    return u.startsWith('file://') ? route.continue() : route.abort();
+  });
+  const page = await context.newPage();
+  await page.addInitScript(cspProbe);
+  const errors = [];
+  page.on('pageerror', e => errors.push(String(e)));
+  page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
+  const url = 'file://' + path.join(dist, 'conforme.html');
+  await page.goto(url);
+  await page.waitForSelector('#verdict');
+  assert((await verdict(page)).includes('Aucune anomalie'), await verdict(page));
+  await setText(page, reference.replace('POUR : 35', 'POUR : 36'));
+  assert((await verdict(page)).startsWith('1 erreur'), await verdict(page));
+  assert(requests.every(u => u === url), 'requests: ' + requests.filter(u => u !== url).join(', '));
+  assert((await page.evaluate(() => window.__csp)).length === 0, 'CSP violations: ' + await page.evaluate(() => window.__csp.join('; ')));
+  assert(errors.length === 0, errors.join('; '));
+  assert(await page.locator('text=Télécharger pour usage hors ligne').count() === 0, 'no offline link inside the offline file');
+  // "Save as": the serialised DOM, written to a new file, reopens with exactly one app.
+  const saved = path.join(root, '.tmp', 'conforme-saved.html');
+  fs.mkdirSync(path.dirname(saved), { recursive: true });
+  fs.writeFileSync(saved, await page.content());
+  const again = await context.newPage();
+  await again.goto('file://' + saved);
+  await again.waitForSelector('#verdict');
+  await again.waitForTimeout(200);
+  assert(await again.locator('.app').count() === 1, `${await again.locator('.app').count()} apps mounted`);
+  assert((await verdict(again)).includes('Aucune anomalie'), 'the saved copy checks its preloaded extract');
+  await setText(again, reference.replace('POUR : 35', 'POUR : 36'));
+  assert((await verdict(again)).startsWith('1 erreur'), await verdict(again));
+  await context.close();
+});
+
+await test('served build under the strict CSP header: loads, checks, exports, no violation', async () => {
+  const strict = await serve(dist, { csp: STRICT_CSP });
+  const context = await browser.newContext({ viewport: { width: 1300, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.addInitScript(cspProbe);
+  const errors = [];
+  page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(strict.url);
+  await page.waitForSelector('#verdict');
+  await setText(page, reference.replace('POUR : 35', 'POUR : 36'));
+  assert((await verdict(page)).startsWith('1 erreur'), await verdict(page));
+  await page.locator('.finding-head').first().click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter JSON' }).click()]);
+  assert(fs.readFileSync(await download.path(), 'utf8') === cliJson(reference.replace('POUR : 35', 'POUR : 36')), 'export under CSP');
+  assert(await page.locator('a[href="conforme.html"]').count() === 1, 'the served page offers the offline file');
+  const violations = await page.evaluate(() => window.__csp);
+  assert(violations.length === 0, 'CSP violations: ' + violations.join('; '));
+  assert(!errors.some(e => /Content Security Policy/i.test(e)), errors.join('; '));
+  const own = new Set(fs.readdirSync(dist).map(f => '/' + f).concat(['/']));
+  assert(strict.log.every(u => own.has(u.split('?')[0])), 'requests: ' + strict.log.join(', '));
+  await context.close();
+  await strict.close();
+});
+
+await test('embedding: Conforme.check equals the CLI, mount() isolates its styles', async () => {
+  const host = await serve(dist, { csp: STRICT_CSP });
+  const context = await browser.newContext({ viewport: { width: 1300, height: 1000 } });
+  const page = await context.newPage();
+  await page.addInitScript(cspProbe);
+  await page.goto(host.url + 'embed.html');
+  await page.waitForFunction(() => window.Conforme);
+  await page.evaluate(() => window.Conforme.ready);
+  for (const text of [reference, reference.replace('CONTRE : 0', 'CONTRE : 2')]) {
+    const got = await page.evaluate(t => JSON.stringify(window.Conforme.check(t)), text);
+    assert(got + '\n' === cliJson(text), 'Conforme.check() differs from the CLI JSON');
+  }
+  const opts = await page.evaluate(() => window.Conforme.check('Conseil municipal\nDate de convocation : 16 mars 2024\nSéance du jeudi 21 mars 2024\n', { population: 12400 }).extracts[0].findings[0].severity);
+  assert(opts === 'error', 'options reach the engine');
+  // mounted inside the host page, in a shadow root
+  await page.waitForSelector('#verificateur >> #verdict');
+  assert((await page.locator('#verificateur >> #verdict').innerText()).includes('Aucune anomalie'), 'embedded app checks');
+  assert((await page.locator('#api-result').innerText()).startsWith('ATT-VOTANTS'), await page.locator('#api-result').innerText());
+  const hostStyles = await page.evaluate(() => {
+    const h = getComputedStyle(document.getElementById('host-title'));
+    return [h.fontFamily, h.color, getComputedStyle(document.body).backgroundColor];
+  });
+  assert(hostStyles[0].includes('Georgia') && hostStyles[1] === 'rgb(255, 255, 255)' && hostStyles[2] === 'rgb(255, 251, 230)', 'host CSS changed: ' + hostStyles);
+  const inner = await page.evaluate(() => {
+    const root = document.getElementById('verificateur').shadowRoot;
+    const b = getComputedStyle(root.querySelector('.btn'));
+    const t = getComputedStyle(root.querySelector('textarea'));
+    return [b.backgroundColor, b.fontSize, t.backgroundColor, getComputedStyle(root.querySelector('.app')).fontFamily];
+  });
+  assert(inner[0] !== 'rgb(255, 105, 180)' && inner[1] !== '30px' && inner[2] !== 'rgb(0, 0, 0)' && !inner[3].includes('Georgia'), 'host CSS leaked in: ' + inner);
+  // the custom element
+  await page.evaluate(() => document.body.append(document.createElement('conforme-checker')));
+  await page.waitForSelector('conforme-checker >> #verdict');
+  const violations = await page.evaluate(() => window.__csp);
+  assert(violations.length === 0, 'CSP violations: ' + violations.join('; '));
+  const own = new Set(fs.readdirSync(dist).map(f => '/' + f));
+  assert(host.log.every(u => own.has(u.split('?')[0])), 'requests: ' + host.log.join(', '));
+  await context.close();
+  await host.close();
+});
+
 if (process.env.SHOTS) {
   for (const [name, text] of [['correct', reference], ['broken', reference.replace('POUR : 35', 'POUR : 36')]]) {
     const { page, context } = await open({ viewport: { width: 1400, height: 900 } });

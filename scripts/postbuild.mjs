@@ -1,0 +1,72 @@
+// Trunk post-build hook (runs in Trunk's staging directory, see Trunk.toml):
+// 1. served build: the inline loader becomes boot.js, so the page runs under
+//    "script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+// 2. embedding: conforme.js (window.Conforme + <conforme-checker>), conforme.css, embed.html;
+// 3. conforme.html: one self-contained file (wasm gzip'd once, base64, inflated in the page)
+//    carrying its own CSP (hashes of its inline script and style, connect-src 'none');
+// 4. the size report (raw and gzip), also written to size-report.json.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import crypto from 'node:crypto';
+
+const stage = process.env.TRUNK_STAGING_DIR || process.argv[2];
+const source = process.env.TRUNK_SOURCE_DIR || process.cwd();
+if (!stage) { console.error('postbuild: no staging directory'); process.exit(2); }
+const file = f => path.join(stage, f);
+const files = fs.readdirSync(stage);
+const glueName = files.find(f => /^conforme-[0-9a-f]+\.js$/.test(f) || f === 'conforme.js');
+const wasmName = files.find(f => f.endsWith('_bg.wasm'));
+const cssName = files.find(f => /^style(-[0-9a-f]+)?\.css$/.test(f));
+if (!glueName || !wasmName || !cssName) { console.error('postbuild: build outputs not found', files); process.exit(2); }
+
+// 1. Served build.
+let html = fs.readFileSync(file('index.html'), 'utf8');
+const loader = /<script type="module">([\s\S]*?import init[\s\S]*?)<\/script>/;
+const m = html.match(loader);
+if (m) {
+  fs.writeFileSync(file('boot.js'), m[1].trim() + '\n');
+  html = html.replace(loader, '<script type="module" src="./boot.js"></script>');
+}
+html = html.replace('<html lang="fr">', '<html lang="fr" data-variant="served">');
+fs.writeFileSync(file('index.html'), html);
+
+// 2. Embedding.
+const css = fs.readFileSync(file(cssName), 'utf8');
+fs.writeFileSync(file('conforme.css'), css);
+const wrapper = fs.readFileSync(path.join(source, 'www/conforme.js'), 'utf8')
+  .replaceAll('__GLUE__', glueName).replaceAll('__WASM__', wasmName);
+fs.writeFileSync(file('conforme.js'), wrapper);
+for (const f of ['embed.html', 'embed-host.css', 'embed-host.js']) fs.copyFileSync(path.join(source, 'www', f), file(f));
+
+// 3. Single file.
+const glue = fs.readFileSync(file(glueName), 'utf8');
+const wasm = fs.readFileSync(file(wasmName));
+const b64 = zlib.gzipSync(wasm, { level: 9 }).toString('base64');
+const boot = `${glue}
+// --- single-file bootstrap: inflate the embedded wasm, no request ---
+const packed = document.getElementById('conforme-wasm-gz').textContent.trim();
+const gz = Uint8Array.from(atob(packed), c => c.charCodeAt(0));
+const inflated = new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));
+await __wbg_init({ module_or_path: await new Response(inflated).arrayBuffer() });
+`;
+const sha = s => "'sha256-" + crypto.createHash('sha256').update(s, 'utf8').digest('base64') + "'";
+const policy = `default-src 'none'; script-src ${sha(boot)} 'wasm-unsafe-eval'; style-src ${sha(css)}; img-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'`;
+let single = fs.readFileSync(path.join(source, 'index.html'), 'utf8')
+  .replace('<html lang="fr">', '<html lang="fr" data-variant="single">')
+  .replace(/\s*<link data-trunk[^>]*>/g, '')
+  .replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${policy}">`)
+  .replace('</head>', () => `  <style>${css}</style>\n</head>`)
+  .replace('</body>', () => `  <script type="application/octet-stream" id="conforme-wasm-gz">${b64}</script>\n  <script type="module">${boot}</script>\n</body>`);
+fs.writeFileSync(file('conforme.html'), single);
+
+// 4. Size report.
+const report = {};
+for (const [label, name] of [['wasm', wasmName], ['js', glueName], ['css', cssName], ['single', 'conforme.html'], ['embed-js', 'conforme.js']]) {
+  const bytes = fs.readFileSync(file(name));
+  report[label] = { file: name, raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };
+}
+fs.writeFileSync(file('size-report.json'), JSON.stringify(report, null, 2) + '\n');
+const kb = n => (n / 1024).toFixed(1).padStart(7) + ' KB';
+console.log('size report (raw / gzip -9):');
+for (const [label, r] of Object.entries(report)) console.log(`  ${label.padEnd(9)} ${kb(r.raw)} ${kb(r.gzip)}  ${r.file}`);
