@@ -46,6 +46,13 @@ impl<'a> Text<'a> {
         let mut at_line_start = true;
         let mut iter = orig.char_indices().peekable();
         while let Some((i, c)) = iter.next() {
+            // Fast path: plain ASCII letters, digits and punctuation are copied as they are.
+            if c.is_ascii() && !matches!(c, '#' | '*' | '\r' | '\n' | '`') {
+                norm.push(c);
+                src.push((i as u32, i as u32 + 1));
+                at_line_start = false;
+                continue;
+            }
             let end = i + c.len_utf8();
             // Markdown heading marks at line start: "### Membres présents".
             if at_line_start && c == '#' {

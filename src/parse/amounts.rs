@@ -258,6 +258,18 @@ fn depth_between(s: &[u8], a: usize, b: usize) -> i32 {
 /// Links each "dont" part to the amount it is a part of.
 fn resolve_dont(s: &[u8], amounts: &mut [Amount]) {
     let n = amounts.len();
+    // Paren depth at each amount's start, relative to the first one (one linear pass),
+    // so that nested parts cost no rescan.
+    let mut start_depth = Vec::with_capacity(n);
+    let mut d = 0i32;
+    let mut pos = amounts.first().map(|a| a.pos.0).unwrap_or(0);
+    for a in amounts.iter() {
+        d += depth_between(s, pos, a.pos.0);
+        pos = a.pos.0;
+        start_depth.push(d);
+    }
+    // A breakdown never spans more than this.
+    const MAX_REGION: usize = 20_000;
     for pi in 0..n {
         let pend = amounts[pi].pos.1;
         // Find "dont" shortly after the parent (same sentence, no other amount before it).
@@ -288,7 +300,8 @@ fn resolve_dont(s: &[u8], amounts: &mut [Amount]) {
             // until the parenthesis closes
             let mut d = opened;
             let mut j = de;
-            while j < s.len() && d > 0 {
+            let lim = (de + MAX_REGION).min(s.len());
+            while j < lim && d > 0 {
                 if s[j] == b'(' {
                     d += 1;
                 } else if s[j] == b')' {
@@ -327,7 +340,8 @@ fn resolve_dont(s: &[u8], amounts: &mut [Amount]) {
             // inline: until the sentence ends
             let mut j = de;
             let mut d = 0;
-            while j < s.len() {
+            let lim = (de + MAX_REGION).min(s.len());
+            while j < lim {
                 match s[j] {
                     b'(' => d += 1,
                     b')' => {
@@ -344,12 +358,13 @@ fn resolve_dont(s: &[u8], amounts: &mut [Amount]) {
             }
             j
         };
-        for child in amounts.iter_mut().skip(pi + 1) {
+        let de_depth = start_depth[pi] + depth_between(s, amounts[pi].pos.0, de);
+        for (ci, child) in amounts.iter_mut().enumerate().skip(pi + 1) {
             let c0 = child.pos.0;
             if c0 >= region_end {
                 break;
             }
-            if child.parent.is_none() && depth_between(s, de, c0) == 0 {
+            if child.parent.is_none() && start_depth[ci] == de_depth {
                 child.parent = Some(pi);
             }
         }

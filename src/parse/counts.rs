@@ -160,6 +160,7 @@ pub fn find_declared(t: &Text, from: usize, to: usize) -> Declared {
     let s = t.lower.as_bytes();
     let to = to.min(s.len());
     let pats = label_pats();
+    let index = Patterns::new(&pats);
     let mut decl = Declared::default();
     let mut i = from;
     // Label-first: "Présents : 34".
@@ -168,7 +169,7 @@ pub fn find_declared(t: &Text, from: usize, to: usize) -> Declared {
             i += 1;
             continue;
         }
-        if let Some((e, k)) = any_at(s, i, &pats) {
+        if let Some((e, k)) = index.at(s, i) {
             if let Some((v, a, b)) = value_after(s, e) {
                 set(
                     &mut decl,
@@ -188,13 +189,13 @@ pub fn find_declared(t: &Text, from: usize, to: usize) -> Declared {
     }
     // Number-first boxes: "27 16 3 19 Nombre de Conseillers en exercice Présents Procurations Votants".
     let mut j = from;
-    while let Some((a, b, _)) = find_any(s, j, to, &["nombre de conseillers", "nombre de membres"])
-    {
+    let mut boxes = AnyMatches::new(s, from, to, &["nombre de conseillers", "nombre de membres"]);
+    while let Some((a, b, _)) = boxes.next_from(j) {
         j = b;
         // labels after
         let mut fields = Vec::new();
         let mut p = skip_ws(s, b);
-        while let Some((e, k)) = any_at(s, p, &pats) {
+        while let Some((e, k)) = index.at(s, p) {
             fields.push(LABELS[k].1);
             p = skip_seps(s, e, b":");
             if fields.len() > 8 {
@@ -255,7 +256,7 @@ pub fn find_declared(t: &Text, from: usize, to: usize) -> Declared {
             } else {
                 q
             };
-            match any_at(s, q, &pats) {
+            match index.at(s, q) {
                 Some((e, k)) if value_after(s, e).is_none() => {
                     fields.push(LABELS[k].1);
                     p = e;

@@ -354,12 +354,14 @@ pub fn find_sections(t: &Text, from: usize, to: usize) -> Vec<Section> {
     let s = t.lower.as_bytes();
     let to = to.min(s.len());
     let pats = label_pats();
+    let index = Patterns::new(&pats);
+    let terminators = Patterns::new(TERMINATORS);
     // Candidate labels.
     let mut labels: Vec<(usize, usize, SectionKind)> = Vec::new();
     let mut i = from;
     while i < to {
         if s[i].is_ascii_lowercase() && (i == 0 || !is_word_byte(s[i - 1])) {
-            if let Some((e, k)) = any_at(s, i, &pats) {
+            if let Some((e, k)) = index.at(s, i) {
                 // "Nombre de présents", "des membres présents": not a list label.
                 let before = t.low(i.saturating_sub(12), i);
                 let prose = before.ends_with("de ")
@@ -398,7 +400,7 @@ pub fn find_sections(t: &Text, from: usize, to: usize) -> Vec<Section> {
         if let Some((_, ce)) = read_int(s, start) {
             start = skip_seps(s, ce, b":)");
         }
-        let end = section_end(t, start, next_label.min(start + 6000));
+        let end = section_end(t, start, next_label.min(start + 6000), &terminators);
         if end <= start {
             continue;
         }
@@ -417,7 +419,7 @@ pub fn find_sections(t: &Text, from: usize, to: usize) -> Vec<Section> {
     out
 }
 
-fn section_end(t: &Text, start: usize, limit: usize) -> usize {
+fn section_end(t: &Text, start: usize, limit: usize, terminators: &Patterns) -> usize {
     let s = t.lower.as_bytes();
     let mut i = start;
     let mut blank_lines = 0;
@@ -451,7 +453,7 @@ fn section_end(t: &Text, start: usize, limit: usize) -> usize {
             return i;
         }
         if c.is_ascii_lowercase() && (i == 0 || !is_word_byte(s[i - 1])) {
-            if let Some((_, _)) = any_at(s, i, TERMINATORS) {
+            if terminators.at(s, i).is_some() {
                 // "le maire" inside "Adjoints au Maire" is a role, not the end of the list.
                 let before = t.low(i.saturating_sub(4), i);
                 if !(before.ends_with("au ") || before.ends_with("du ")) {

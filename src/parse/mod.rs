@@ -114,10 +114,22 @@ pub fn parse(t: &Text) -> Document {
     let mut first_has_own = false;
     let mut merged_len = 0;
     for (a, b) in bounds {
-        let has_own = !members::find_sections(t, a, b).is_empty() || {
-            let d = counts::find_declared(t, a, b);
-            d.present.is_some() || d.in_office.is_some()
-        };
+        // Cheap probe: an attendance label or count in the segment.
+        let has_own = find_any(
+            s,
+            a,
+            b,
+            &[
+                "presents",
+                "en exercice",
+                "votants",
+                "etaient presents",
+                "membres presents",
+                "procurations",
+                "pouvoirs",
+            ],
+        )
+        .is_some();
         match merged.last_mut() {
             Some(last) if !has_own => last.1 = b,
             // The text before the first "Extrait du registre" (stamps, headers) belongs to it.

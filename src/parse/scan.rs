@@ -85,27 +85,123 @@ pub fn find_all(s: &[u8], pat: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// The earliest match among several patterns (longest wins on ties).
-pub fn find_any(s: &[u8], from: usize, to: usize, pats: &[&str]) -> Option<(usize, usize, usize)> {
-    let mut best: Option<(usize, usize, usize)> = None;
-    for (k, p) in pats.iter().enumerate() {
-        if let Some((a, b)) = find_word(s, from, to, p) {
-            let better = match best {
-                None => true,
-                Some((ba, bb, _)) => a < ba || (a == ba && b > bb),
-            };
-            if better {
-                best = Some((a, b, k));
+/// A pattern list indexed by first byte: at a word start only the few patterns
+/// beginning with that byte are tried (the parser's hot path).
+pub struct Patterns<'p> {
+    pats: &'p [&'p str],
+    /// Pattern indices sorted by first byte, and each byte's (start, len) in it.
+    order: Vec<u16>,
+    slots: [(u16, u16); 256],
+}
+
+impl<'p> Patterns<'p> {
+    pub fn new(pats: &'p [&'p str]) -> Patterns<'p> {
+        let mut order: Vec<u16> = (0..pats.len() as u16).collect();
+        order.sort_by_key(|&k| pats[k as usize].as_bytes().first().copied().unwrap_or(0));
+        let mut slots = [(0u16, 0u16); 256];
+        for (i, &k) in order.iter().enumerate() {
+            let b = pats[k as usize].as_bytes().first().copied().unwrap_or(0) as usize;
+            if slots[b].1 == 0 {
+                slots[b].0 = i as u16;
+            }
+            slots[b].1 += 1;
+        }
+        Patterns { pats, order, slots }
+    }
+
+    pub fn pattern(&self, k: usize) -> &'p str {
+        self.pats[k]
+    }
+
+    /// The longest pattern matching word-bounded at `pos`: (end, index).
+    pub fn at(&self, s: &[u8], pos: usize) -> Option<(usize, usize)> {
+        let (start, len) = self.slots[*s.get(pos)? as usize];
+        let mut best: Option<(usize, usize)> = None;
+        for &k in &self.order[start as usize..(start + len) as usize] {
+            if let Some(e) = word_at(s, pos, self.pats[k as usize]) {
+                if best.is_none_or(|(be, _)| e > be) {
+                    best = Some((e, k as usize));
+                }
             }
         }
+        best
     }
-    best
+
+    /// Whether some pattern may start with this byte.
+    pub fn starts(&self, b: u8) -> bool {
+        self.slots[b as usize].1 > 0
+    }
+
+    /// The first match in `from..to`, scanning once: (start, end, index).
+    pub fn find(&self, s: &[u8], from: usize, to: usize) -> Option<(usize, usize, usize)> {
+        let to = to.min(s.len());
+        let mut i = from;
+        while i < to {
+            if self.starts(s[i]) && (i == 0 || !is_word_byte(s[i - 1]) || !is_word_byte(s[i])) {
+                if let Some((e, k)) = self.at(s, i) {
+                    return Some((i, e, k));
+                }
+            }
+            i += 1;
+        }
+        None
+    }
+}
+
+/// Every word-bounded occurrence of `pat` in `from..to`.
+pub fn find_all_in(s: &[u8], from: usize, to: usize, pat: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = from;
+    while let Some((a, b)) = find_word(s, i, to, pat) {
+        out.push((a, b));
+        i = a + 1;
+    }
+    out
+}
+
+/// Successive earliest matches of several patterns, in one linear pass per pattern
+/// (a loop over `find_any` would rescan to the end for every absent pattern).
+pub struct AnyMatches {
+    hits: Vec<(usize, usize, usize)>,
+    next: usize,
+}
+
+impl AnyMatches {
+    pub fn new(s: &[u8], from: usize, to: usize, pats: &[&str]) -> AnyMatches {
+        // one pass; at each position the longest pattern
+        let index = Patterns::new(pats);
+        let mut hits = Vec::new();
+        let mut i = from;
+        while let Some((a, b, k)) = index.find(s, i, to) {
+            hits.push((a, b, k));
+            i = a + 1;
+        }
+        AnyMatches { hits, next: 0 }
+    }
+
+    /// The next match starting at or after `from`.
+    pub fn next_from(&mut self, from: usize) -> Option<(usize, usize, usize)> {
+        while self.next < self.hits.len() && self.hits[self.next].0 < from {
+            self.next += 1;
+        }
+        self.hits.get(self.next).copied()
+    }
+}
+
+/// The earliest match among several patterns (longest wins on ties), in one pass.
+pub fn find_any(s: &[u8], from: usize, to: usize, pats: &[&str]) -> Option<(usize, usize, usize)> {
+    Patterns::new(pats).find(s, from, to)
 }
 
 /// Which of `pats` matches word-bounded at `pos` (longest first): (end, index).
 pub fn any_at(s: &[u8], pos: usize, pats: &[&str]) -> Option<(usize, usize)> {
+    let first = *s.get(pos)?;
     let mut best: Option<(usize, usize)> = None;
     for (k, p) in pats.iter().enumerate() {
+        // cheap first-byte filter: most patterns fail here
+        if p.as_bytes().first() != Some(&first) {
+            continue;
+        }
         if let Some(e) = word_at(s, pos, p) {
             if best.is_none_or(|(be, _)| e > be) {
                 best = Some((e, k));

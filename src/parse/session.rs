@@ -214,8 +214,9 @@ fn convocation_after(
 ) -> Option<usize> {
     let s = t.lower.as_bytes();
     let session_date = session.and_then(|k| dates[k].date);
+    let mut matches = AnyMatches::new(s, from, to, keys);
     let mut i = from;
-    while let Some((_, b, _)) = find_any(s, i, to, keys) {
+    while let Some((_, b, _)) = matches.next_from(i) {
         i = b;
         let after = t.span(b, b).start;
         let lim = t.span(b, (b + 140).min(t.len())).end;

@@ -88,6 +88,14 @@ fn colon_value(s: &[u8], pos: usize, max_gap: usize) -> Option<(u32, usize, usiz
     Some((v, p, e))
 }
 
+/// First bytes of every vote keyword: other words are skipped at once.
+fn may_start_vote_word(b: u8) -> bool {
+    matches!(
+        b,
+        b'p' | b'c' | b'a' | b's' | b'n' | b'o' | b'v' | b'u' | b'm' | b'r'
+    )
+}
+
 fn tokens(t: &Text, from: usize, to: usize) -> Vec<Token> {
     let s = t.lower.as_bytes();
     let norm = t.norm.as_bytes();
@@ -186,6 +194,12 @@ fn tokens(t: &Text, from: usize, to: usize) -> Vec<Token> {
                 i = e;
                 continue;
             }
+        }
+        if c.is_ascii_lowercase() && !may_start_vote_word(c) {
+            while i < to && is_word_byte(s[i]) {
+                i += 1;
+            }
+            continue;
         }
         if c.is_ascii_lowercase() {
             // Label first: "POUR : 35"

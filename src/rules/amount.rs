@@ -86,12 +86,14 @@ fn check_tables(cx: &Ctx, out: &mut Vec<Finding>) {
     let s = t.lower.as_bytes();
     let (from, to) = cx.delib.range;
     let mut region_start = from;
-    for (ka, kb) in crate::parse::scan::find_all(&s[..to], "totaux")
-        .into_iter()
-        .chain(crate::parse::scan::find_all(&s[..to], "total"))
-        .filter(|(a, _)| *a >= from)
-        .collect::<std::collections::BTreeSet<_>>()
-    {
+    if am.iter().all(|a| a.percent.is_none()) {
+        return;
+    }
+    let keys: std::collections::BTreeSet<(usize, usize)> = ["totaux", "total"]
+        .iter()
+        .flat_map(|k| crate::parse::scan::find_all_in(s, from, to, k))
+        .collect();
+    for (ka, kb) in keys {
         let Some(total) = am
             .iter()
             .find(|a| a.pos.0 >= kb && a.pos.0 < kb + 80 && a.percent == Some(10000))
