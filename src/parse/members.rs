@@ -452,13 +452,14 @@ fn section_end(t: &Text, start: usize, limit: usize, terminators: &Patterns) -> 
         if c == b'-' && s[i..limit.min(i + 3)] == *b"---" {
             return i;
         }
-        if c.is_ascii_lowercase() && (i == 0 || !is_word_byte(s[i - 1])) {
-            if terminators.at(s, i).is_some() {
-                // "le maire" inside "Adjoints au Maire" is a role, not the end of the list.
-                let before = t.low(i.saturating_sub(4), i);
-                if !(before.ends_with("au ") || before.ends_with("du ")) {
-                    return i;
-                }
+        if c.is_ascii_lowercase()
+            && (i == 0 || !is_word_byte(s[i - 1]))
+            && terminators.at(s, i).is_some()
+        {
+            // "le maire" inside "Adjoints au Maire" is a role, not the end of the list.
+            let before = t.low(i.saturating_sub(4), i);
+            if !(before.ends_with("au ") || before.ends_with("du ")) {
+                return i;
             }
         }
         i += 1;
