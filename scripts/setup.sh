@@ -26,6 +26,15 @@ if [ -n "$WASM_BINDGEN_VERSION" ] && ! wasm-bindgen --version 2>/dev/null | grep
   cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION"
 fi
 
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  log "installing cargo-fuzz (fuzzing runs on the nightly toolchain)"
+  cargo install cargo-fuzz --locked
+fi
+if ! rustup toolchain list | grep -q '^nightly'; then
+  log "installing the nightly toolchain (for cargo-fuzz)"
+  rustup toolchain install nightly --profile minimal
+fi
+
 if [ ! -x /usr/bin/chromium ]; then
   log "installing chromium from Debian"
   export DEBIAN_FRONTEND=noninteractive

@@ -29,3 +29,6 @@ trunk build --release
 
 step "end-to-end (headless Chromium)"
 node tests/e2e/run.mjs
+
+step "fuzzing smoke (${FUZZ_SECONDS:-60} s; run scripts/fuzz.sh SECONDS for longer)"
+bash scripts/fuzz.sh "${FUZZ_SECONDS:-60}"

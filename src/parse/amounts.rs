@@ -258,21 +258,41 @@ fn depth_between(s: &[u8], a: usize, b: usize) -> i32 {
 /// Links each "dont" part to the amount it is a part of.
 fn resolve_dont(s: &[u8], amounts: &mut [Amount]) {
     let n = amounts.len();
-    // Paren depth at each amount's start, relative to the first one (one linear pass),
-    // so that nested parts cost no rescan.
-    let mut start_depth = Vec::with_capacity(n);
-    let mut d = 0i32;
-    let mut pos = amounts.first().map(|a| a.pos.0).unwrap_or(0);
-    for a in amounts.iter() {
-        d += depth_between(s, pos, a.pos.0);
-        pos = a.pos.0;
-        start_depth.push(d);
+    if n < 2 {
+        return;
     }
     // A breakdown never spans more than this.
     const MAX_REGION: usize = 20_000;
+    // One pass over the text the amounts cover: paren depth at each amount's start, and
+    // where each opening parenthesis closes. Nested parts then cost no rescan.
+    let lo = amounts[0].pos.0;
+    let hi = (amounts[n - 1].pos.1 + MAX_REGION).min(s.len());
+    let mut closes: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut stack: Vec<usize> = Vec::new();
+    let mut start_depth = vec![0i32; n];
+    let mut next_amount = 0;
+    for (off, &c) in s[lo..hi].iter().enumerate() {
+        let i = lo + off;
+        while next_amount < n && amounts[next_amount].pos.0 == i {
+            start_depth[next_amount] = stack.len() as i32;
+            next_amount += 1;
+        }
+        if c == b'(' {
+            stack.push(i);
+        } else if c == b')' {
+            if let Some(o) = stack.pop() {
+                closes.insert(o, i + 1);
+            }
+        }
+    }
+    // Amounts by depth, in text order, to visit only the candidates of a region.
+    let mut by_depth: std::collections::HashMap<i32, Vec<usize>> = std::collections::HashMap::new();
+    for (k, d) in start_depth.iter().enumerate() {
+        by_depth.entry(*d).or_default().push(k);
+    }
     for pi in 0..n {
         let pend = amounts[pi].pos.1;
-        // Find "dont" shortly after the parent (same sentence, no other amount before it).
+        // "dont" shortly after the parent (same sentence, no other amount before it).
         let next_start = if pi + 1 < n {
             amounts[pi + 1].pos.0
         } else {
@@ -295,21 +315,14 @@ fn resolve_dont(s: &[u8], amounts: &mut [Amount]) {
         if pi + 1 >= n || amounts[pi + 1].pos.0 > after + 2 {
             continue;
         }
-        // Region end.
         let region_end = if opened > 0 {
-            // until the parenthesis closes
-            let mut d = opened;
-            let mut j = de;
-            let lim = (de + MAX_REGION).min(s.len());
-            while j < lim && d > 0 {
-                if s[j] == b'(' {
-                    d += 1;
-                } else if s[j] == b')' {
-                    d -= 1;
-                }
-                j += 1;
-            }
-            j
+            // until the parenthesis opened before "dont" closes
+            let open = s[pend..da]
+                .iter()
+                .rposition(|&c| c == b'(')
+                .map(|p| pend + p);
+            open.and_then(|o| closes.get(&o).copied())
+                .unwrap_or((de + MAX_REGION).min(s.len()))
         } else if s[de..after].contains(&b'\n') {
             // bullet list: consecutive lines starting with a dash
             let mut j = after;
@@ -320,16 +333,13 @@ fn resolve_dont(s: &[u8], amounts: &mut [Amount]) {
                     .map(|p| j + p)
                     .unwrap_or(s.len());
                 let next = line_end + 1;
-                if next >= s.len() {
-                    break s.len();
+                if next >= s.len() || next > de + MAX_REGION {
+                    break line_end.min(s.len());
                 }
-                let q = {
-                    let mut q = next;
-                    while q < s.len() && (s[q] == b' ' || s[q] == b'\t') {
-                        q += 1;
-                    }
-                    q
-                };
+                let mut q = next;
+                while q < s.len() && (s[q] == b' ' || s[q] == b'\t') {
+                    q += 1;
+                }
                 if q < s.len() && (s[q] == b'-' || s[q] == b'*') {
                     j = q;
                 } else {
@@ -359,13 +369,16 @@ fn resolve_dont(s: &[u8], amounts: &mut [Amount]) {
             j
         };
         let de_depth = start_depth[pi] + depth_between(s, amounts[pi].pos.0, de);
-        for (ci, child) in amounts.iter_mut().enumerate().skip(pi + 1) {
-            let c0 = child.pos.0;
-            if c0 >= region_end {
+        let Some(candidates) = by_depth.get(&de_depth) else {
+            continue;
+        };
+        let first = candidates.partition_point(|&k| k <= pi);
+        for &ci in &candidates[first..] {
+            if amounts[ci].pos.0 >= region_end {
                 break;
             }
-            if child.parent.is_none() && start_depth[ci] == de_depth {
-                child.parent = Some(pi);
+            if amounts[ci].parent.is_none() {
+                amounts[ci].parent = Some(pi);
             }
         }
     }

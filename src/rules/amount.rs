@@ -52,8 +52,15 @@ impl Rule for Sum {
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
         check_tables(cx, out);
         let am = &cx.delib.amounts;
+        // children grouped by parent once (a nested breakdown must stay linear)
+        let mut children: Vec<Vec<&Amount>> = vec![Vec::new(); am.len()];
+        for a in am {
+            if let Some(p) = a.parent.filter(|&p| p < am.len()) {
+                children[p].push(a);
+            }
+        }
         for (i, parent) in am.iter().enumerate() {
-            let kids: Vec<&Amount> = am.iter().filter(|a| a.parent == Some(i)).collect();
+            let kids = &children[i];
             if kids.is_empty() {
                 continue;
             }

@@ -118,23 +118,43 @@ pub fn app() -> Html {
     let on_input = {
         let state = state.clone();
         let timer = timer.clone();
-        Callback::from(move |text: String| {
-            let instant = text.len() <= INSTANT_LIMIT;
-            let delay = if text.len() > 1_000_000 { 800 } else { 300 };
-            state.dispatch(Action::Edit(text));
-            if instant {
-                state.dispatch(Action::Recheck);
+        let textarea = textarea.clone();
+        Callback::from(move |()| {
+            let Some(ta) = textarea.cast::<HtmlTextAreaElement>() else {
+                return;
+            };
+            if state.text.len() <= INSTANT_LIMIT {
+                // small text: read and check on every keystroke
+                let text = ta.value();
+                let small = text.len() <= INSTANT_LIMIT;
+                state.dispatch(Action::Edit(text));
+                if small {
+                    state.dispatch(Action::Recheck);
+                    return;
+                }
             } else {
-                let d = state.dispatcher();
-                *timer.borrow_mut() =
-                    Some(Timeout::new(delay, move || d.dispatch(Action::Recheck)));
+                // large text: nothing is read while typing; marks are hidden until a pause
+                state.dispatch(Action::Dirty);
             }
+            let d = state.dispatcher();
+            let delay = if state.text.len() > 1_000_000 {
+                800
+            } else {
+                400
+            };
+            let textarea = textarea.clone();
+            *timer.borrow_mut() = Some(Timeout::new(delay, move || {
+                if let Some(ta) = textarea.cast::<HtmlTextAreaElement>() {
+                    d.dispatch(Action::Edit(ta.value()));
+                    d.dispatch(Action::Recheck);
+                }
+            }));
         })
     };
     let on_caret = {
         let state = state.clone();
         Callback::from(move |byte: usize| {
-            if state.is_current() {
+            if state.is_current() && !state.dirty {
                 if let Some(i) = state.finding_at(byte) {
                     if state.selected != Some(i) {
                         state.dispatch(Action::Select(Some(i)));
@@ -334,6 +354,8 @@ pub fn app() -> Html {
                         current={current}
                         shown={shown.clone()}
                         selected={state.selected}
+                        dirty={state.dirty}
+                        load_gen={state.load_gen}
                         textarea={textarea.clone()}
                         backdrop={backdrop.clone()}
                         on_input={on_input}

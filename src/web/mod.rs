@@ -110,9 +110,17 @@ pub fn csv(input: &str, report: &Report) -> String {
     out
 }
 
+/// Test hook for the end-to-end tests: makes the module panic, to prove the page then shows
+/// its French message and keeps the user's text.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = __conformeTestPanic)]
+pub fn test_panic() {
+    panic!("panne simulée pour les tests");
+}
+
 /// Shows a French message if anything goes wrong; the user's text stays in the page.
 fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
+    // Yew's renderer installs its own hook unless given one: give it ours.
+    yew::set_custom_panic_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         if let Some(el) = gloo::utils::document().get_element_by_id("conforme-erreur") {
             el.set_text_content(Some(

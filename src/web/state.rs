@@ -55,6 +55,10 @@ pub struct State {
     pub selected: Option<usize>,
     pub view: View,
     pub notice: Option<String>,
+    /// The textarea holds edits not read yet (large texts are read after a pause).
+    pub dirty: bool,
+    /// Incremented when a text is loaded: the textarea's value is then set from `text`.
+    pub load_gen: u64,
 }
 
 impl PartialEq for State {
@@ -66,6 +70,8 @@ impl PartialEq for State {
             && self.selected == o.selected
             && self.view == o.view
             && self.notice == o.notice
+            && self.dirty == o.dirty
+            && self.load_gen == o.load_gen
     }
 }
 
@@ -87,6 +93,8 @@ impl State {
             selected: None,
             view: View::Results,
             notice: None,
+            dirty: false,
+            load_gen: 0,
         }
     }
 
@@ -138,6 +146,8 @@ impl State {
 }
 
 pub enum Action {
+    /// The user typed in a large text: marks are stale until the text is read.
+    Dirty,
     /// The user typed: keep the text, check later.
     Edit(String),
     /// Replace the text and check now (example, file, clear).
@@ -156,13 +166,20 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        if matches!(action, Action::Dirty) && self.dirty {
+            return self; // same state: no render on every keystroke
+        }
         let mut s = (*self).clone();
         match action {
+            Action::Dirty => s.dirty = true,
             Action::Edit(t) => {
                 s.text = Rc::new(t);
+                s.dirty = false;
             }
             Action::Load(t) => {
+                let gen = s.load_gen + 1;
                 s = State::with(t, s.options.clone());
+                s.load_gen = gen;
             }
             Action::Recheck => {
                 if *s.text != *s.checked {

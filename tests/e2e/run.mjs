@@ -211,6 +211,54 @@ await test('the page asks for nothing but its own files', async () => {
 });
 
 
+await test('an internal error shows a French message and the text stays', async () => {
+  const { page, context } = await open();
+  const text = reference.replace('POUR : 35', 'POUR : 36');
+  await setText(page, text);
+  await page.evaluate(() => { try { window.wasmBindings.__conformeTestPanic(); } catch (e) { /* the wasm trap */ } });
+  const msg = page.locator('#conforme-erreur');
+  await msg.waitFor({ state: 'visible' });
+  assert((await msg.innerText()).includes('Votre texte est toujours dans la zone de saisie'), await msg.innerText());
+  assert((await page.locator('#extrait').inputValue()) === text, 'text kept');
+  await context.close();
+});
+
+/** Median latency (keydown → next frame) of typing into the page's textarea after a paste. */
+async function typingLatency(page, selector, big) {
+  await page.evaluate(([sel, t]) => { const ta = document.querySelector(sel); ta.value = t; ta.dispatchEvent(new Event('input', { bubbles: true })); }, [selector, big]);
+  await page.waitForFunction(() => !document.querySelector('#verdict') || !document.querySelector('#verdict').textContent.includes('en cours'), null, { timeout: 60_000 });
+  await page.evaluate(sel => {
+    window.__lat = [];
+    document.querySelector(sel).addEventListener('keydown', () => {
+      const t0 = performance.now();
+      requestAnimationFrame(() => setTimeout(() => window.__lat.push(performance.now() - t0), 0));
+    }, true);
+  }, selector);
+  await page.locator(selector).focus();
+  await page.keyboard.press('Control+End');
+  for (const ch of 'Présents : 12') { await page.keyboard.type(ch); await page.waitForTimeout(60); }
+  await page.waitForTimeout(150);
+  const lat = (await page.evaluate(() => window.__lat)).sort((a, b) => a - b);
+  return { median: lat[Math.floor(lat.length / 2)], max: lat[lat.length - 1], n: lat.length };
+}
+
+await test('typing stays responsive after a 5 MB paste (close to a plain textarea)', async () => {
+  let big = '';
+  while (big.length < 5_000_000) big += reference + '\n\n';
+  // The browser's own floor: a bare textarea of the same size and width, wrapping lines.
+  const { page: plain, context: c1 } = await open();
+  await plain.setContent('<textarea id="t" style="width:640px;height:600px;white-space:pre-wrap;font:14px/1.55 monospace"></textarea>');
+  const floor = await typingLatency(plain, '#t', big);
+  await c1.close();
+  const { page, context } = await open();
+  const ours = await typingLatency(page, '#extrait', big);
+  console.log(`     input latency on a ${(big.length / 1e6).toFixed(1)} MB text: Conforme median ${ours.median.toFixed(1)} ms (max ${ours.max.toFixed(1)}), bare textarea median ${floor.median.toFixed(1)} ms`);
+  assert(ours.median <= floor.median * 1.5 + 30, `median ${ours.median.toFixed(1)} ms vs floor ${floor.median.toFixed(1)} ms`);
+  await page.waitForFunction(() => !document.querySelector('#verdict').textContent.includes('en cours'), null, { timeout: 60_000 });
+  assert((await page.locator('#extrait').inputValue()).endsWith('Présents : 12'), 'typed text kept');
+  await context.close();
+});
+
 const STRICT_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
 const cspProbe = () => {
   window.__csp = [];

@@ -16,9 +16,13 @@ pub struct EditorProps {
     pub current: bool,
     pub shown: Rc<Vec<Shown>>,
     pub selected: Option<usize>,
+    /// Edits not read yet: the marks are hidden until the next check.
+    pub dirty: bool,
+    /// The textarea's value is set from `text` when this changes (it is uncontrolled otherwise).
+    pub load_gen: u64,
     pub textarea: NodeRef,
     pub backdrop: NodeRef,
-    pub on_input: Callback<String>,
+    pub on_input: Callback<()>,
     /// Caret moved to this byte offset.
     pub on_caret: Callback<usize>,
     pub on_file: Callback<web_sys::File>,
@@ -76,12 +80,37 @@ pub fn editor(p: &EditorProps) -> Html {
         )
     };
 
+    // The value is written only when a text is loaded; typing never re-sets it.
+    {
+        let textarea = p.textarea.clone();
+        let text = p.text.clone();
+        use_effect_with(p.load_gen, move |_| {
+            if let Some(ta) = textarea.cast::<HtmlTextAreaElement>() {
+                if ta.value() != *text {
+                    ta.set_value(&text);
+                }
+            }
+            || ()
+        });
+    }
+    // Keep the mirror scrolled with the textarea after each redraw of the marks.
+    {
+        let textarea = p.textarea.clone();
+        let backdrop = p.backdrop.clone();
+        use_effect_with((marks.clone(), p.dirty), move |_| {
+            if let (Some(ta), Some(b)) = (
+                textarea.cast::<HtmlTextAreaElement>(),
+                backdrop.cast::<web_sys::Element>(),
+            ) {
+                b.set_scroll_top(ta.scroll_top());
+                b.set_scroll_left(ta.scroll_left());
+            }
+            || ()
+        });
+    }
     let oninput = {
         let cb = p.on_input.clone();
-        Callback::from(move |e: InputEvent| {
-            let ta: HtmlTextAreaElement = e.target_unchecked_into();
-            cb.emit(ta.value());
-        })
+        Callback::from(move |_: InputEvent| cb.emit(()))
     };
     let onscroll = {
         let backdrop = p.backdrop.clone();
@@ -128,7 +157,7 @@ pub fn editor(p: &EditorProps) -> Html {
 
     html! {
         <div class="editor" ondragover={ondragover} ondrop={ondrop}>
-            <div class="backdrop" ref={p.backdrop.clone()} aria-hidden="true">
+            <div class={classes!("backdrop", p.dirty.then_some("stale"))} ref={p.backdrop.clone()} aria-hidden="true">
                 <div class="highlights">{ (*marks).clone() }</div>
             </div>
             <textarea
@@ -138,7 +167,6 @@ pub fn editor(p: &EditorProps) -> Html {
                 spellcheck="false"
                 autocomplete="off"
                 aria-describedby="aide-saisie"
-                value={p.text.to_string()}
                 {oninput}
                 {onscroll}
                 {onclick}
