@@ -11,7 +11,7 @@ pub mod report;
 pub mod rules;
 pub mod text;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub mod web;
 
 use model::BodyKind;

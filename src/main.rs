@@ -7,6 +7,7 @@ fn main() {
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    #[cfg(feature = "web")]
     conforme::web::start();
 }
 
