@@ -27,6 +27,9 @@ step "release builds"
 cargo build --release --locked
 trunk build --release
 
+step "size budget"
+node scripts/check-size.mjs
+
 step "end-to-end (headless Chromium)"
 node tests/e2e/run.mjs
 

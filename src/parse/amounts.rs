@@ -165,6 +165,20 @@ pub fn find_amounts(t: &Text, from: usize, to: usize) -> Vec<Amount> {
     let s = t.lower.as_bytes();
     let to = to.min(s.len());
     let mut out = Vec::new();
+    // Amounts in words end with "euro(s)" or "€": number words are read only when one is near.
+    let currency: Vec<usize> = AnyMatches::new(s, from, to, &["euro", "euros", "d'euros"])
+        .hits()
+        .iter()
+        .map(|h| h.0)
+        .chain(
+            t.lower[from..to]
+                .match_indices('\u{20ac}')
+                .map(|(p, _)| from + p),
+        )
+        .collect::<std::collections::BTreeSet<usize>>()
+        .into_iter()
+        .collect();
+    let mut next_currency = 0;
     let mut i = from;
     while i < to {
         let b = s[i];
@@ -204,8 +218,12 @@ pub fn find_amounts(t: &Text, from: usize, to: usize) -> Vec<Amount> {
             while we < s.len() && s[we].is_ascii_lowercase() {
                 we += 1;
             }
+            while next_currency < currency.len() && currency[next_currency] < i {
+                next_currency += 1;
+            }
+            let near = currency.get(next_currency).is_some_and(|&c| c - i < 200);
             let w = std::str::from_utf8(&s[i..we]).unwrap_or("");
-            if w != "et" && is_number_word(w) {
+            if near && w != "et" && is_number_word(w) {
                 if let Some((v, e)) = read_number_words(s, i) {
                     if let Some((exp, ce)) = currency_at(s, e) {
                         if v > 0 {

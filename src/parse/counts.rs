@@ -163,6 +163,7 @@ pub fn find_declared(t: &Text, from: usize, to: usize) -> Declared {
     let index = Patterns::new(&pats);
     let mut decl = Declared::default();
     let mut i = from;
+    let mut bare_labels: Vec<usize> = Vec::new();
     // Label-first: "Présents : 34".
     while i < to {
         if !s[i].is_ascii_lowercase() || (i != 0 && is_word_byte(s[i - 1])) {
@@ -182,6 +183,8 @@ pub fn find_declared(t: &Text, from: usize, to: usize) -> Declared {
                 i = b;
                 continue;
             }
+            // a label without a value may open a roll-call table (second pass below)
+            bare_labels.push(i);
             i = e;
             continue;
         }
@@ -237,10 +240,10 @@ pub fn find_declared(t: &Text, from: usize, to: usize) -> Declared {
         }
     }
     // Roll-call tables: "PRESENT (Signature) ABSENT EXCUSE ABSENT MANDATAIRE (Signature) 7 3 0 0".
-    let mut j = from;
-    while j < to {
-        if !(s[j].is_ascii_lowercase() && (j == 0 || !is_word_byte(s[j - 1]))) {
-            j += 1;
+    // Only where the first pass met a label without a value.
+    let mut consumed = from;
+    for &j in &bare_labels {
+        if j < consumed {
             continue;
         }
         let mut fields = Vec::new();
@@ -293,11 +296,9 @@ pub fn find_declared(t: &Text, from: usize, to: usize) -> Declared {
                         },
                     );
                 }
-                j = q;
-                continue;
+                consumed = q;
             }
         }
-        j = p.max(j + 1);
     }
     decl
 }

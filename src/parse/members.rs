@@ -557,27 +557,30 @@ enum Shape {
 }
 
 fn shape(word: &str) -> Option<Shape> {
-    let lw = word.to_ascii_lowercase();
-    if is_particle(&lw) {
+    // allocation-free: this runs for every word of every list
+    if PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word)) {
         return Some(Shape::Particle);
     }
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.is_empty() {
+    let (mut letters, mut upper, mut digits) = (0usize, 0usize, 0usize);
+    let mut first_upper = None;
+    for c in word.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+            let u = c.is_uppercase();
+            upper += usize::from(u);
+            first_upper.get_or_insert(u);
+        } else if c.is_ascii_digit() {
+            digits += 1;
+        } else if !(c.is_alphanumeric() || c == '-' || c == '\'') {
+            return None;
+        }
+    }
+    if letters == 0 || (digits > 0 && upper < 3) {
         return None;
     }
-    let digits = word.chars().filter(|c| c.is_ascii_digit()).count();
-    if digits > 0 && letters.iter().filter(|c| c.is_uppercase()).count() < 3 {
-        return None;
-    }
-    if !word
-        .chars()
-        .all(|c| c.is_alphanumeric() || c == '-' || c == '\'')
-    {
-        return None;
-    }
-    if letters.iter().all(|c| c.is_uppercase()) {
+    if upper == letters {
         Some(Shape::Upper)
-    } else if letters[0].is_uppercase() {
+    } else if first_upper == Some(true) {
         Some(Shape::Cap)
     } else {
         None

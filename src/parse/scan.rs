@@ -179,6 +179,11 @@ impl AnyMatches {
         AnyMatches { hits, next: 0 }
     }
 
+    /// Every match, in order: (start, end, pattern index).
+    pub fn hits(&self) -> &[(usize, usize, usize)] {
+        &self.hits
+    }
+
     /// The next match starting at or after `from`.
     pub fn next_from(&mut self, from: usize) -> Option<(usize, usize, usize)> {
         while self.next < self.hits.len() && self.hits[self.next].0 < from {

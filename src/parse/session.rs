@@ -120,30 +120,32 @@ pub fn find_session_date(t: &Text, dates: &[DateMention], from: usize, to: usize
         "l'an",
         "le conseil municipal du",
     ];
-    let mut best: Option<(usize, usize)> = None; // (key position, date index)
-    for key in KEYS {
-        let mut i = from;
-        while let Some((_, b)) = find_word(s, i, to.min(from + 4000), key) {
-            i = b;
-            let lim = t
-                .span(
-                    b,
-                    (b + if *key == "l'an" || *key == "reunion du" {
-                        90
-                    } else {
-                        40
-                    })
-                    .min(t.len()),
-                )
-                .end;
-            let after = t.span(b, b).start;
-            if let Some((k, _)) = dates.iter().enumerate().find(|(_, m)| {
-                m.span.start >= after && m.span.start <= lim && m.date.is_some() && in_range(m)
-            }) {
-                if best.is_none_or(|(p, _)| b < p) {
-                    best = Some((b, k));
-                }
-                break;
+    let mut best: Option<(usize, usize)> = None; // (key end, date index)
+                                                 // one pass for all keys; each key's first occurrence followed by a date competes
+    let mut done = [false; 16];
+    for &(_, b, k) in AnyMatches::new(s, from, to.min(from + 4000), KEYS).hits() {
+        if done[k] {
+            continue;
+        }
+        let key = KEYS[k];
+        let lim = t
+            .span(
+                b,
+                (b + if key == "l'an" || key == "reunion du" {
+                    90
+                } else {
+                    40
+                })
+                .min(t.len()),
+            )
+            .end;
+        let after = t.span(b, b).start;
+        if let Some((i, _)) = dates.iter().enumerate().find(|(_, m)| {
+            m.span.start >= after && m.span.start <= lim && m.date.is_some() && in_range(m)
+        }) {
+            done[k] = true;
+            if best.is_none_or(|(p, _)| b < p) {
+                best = Some((b, i));
             }
         }
     }

@@ -137,7 +137,7 @@ pub fn app() -> Html {
                 state.dispatch(Action::Dirty);
             }
             let d = state.dispatcher();
-            let delay = if state.text.len() > 1_000_000 {
+            let delay = if state.text.len() > 2_000_000 {
                 800
             } else {
                 400
