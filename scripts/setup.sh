@@ -42,6 +42,17 @@ if [ ! -x /usr/bin/chromium ]; then
   apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
+if ! command -v firefox-esr >/dev/null 2>&1; then
+  log "installing Firefox ESR from Debian (the page is tested in it too)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq firefox-esr >/dev/null
+fi
+if ! geckodriver --version 2>/dev/null | grep -q "0.37.1"; then
+  log "installing geckodriver 0.37.1"
+  cargo install geckodriver --version 0.37.1 --locked
+fi
+
 if [ -f package-lock.json ]; then
   if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     log "installing npm packages (binaryen, playwright-core, axe-core)"

@@ -15,10 +15,14 @@ step "clippy (native)"
 cargo clippy --all-targets --locked -- -D warnings
 
 step "clippy (wasm32)"
-cargo clippy --target wasm32-unknown-unknown --lib --bins --locked -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --bins --test web --locked -- -D warnings
 
 step "tests (native)"
 cargo test --locked
+
+step "component tests in the browser (wasm-bindgen-test): Chromium, then Firefox ESR"
+cargo test --locked --target wasm32-unknown-unknown --test web
+env -u CHROMEDRIVER GECKODRIVER="$(command -v geckodriver)" cargo test --locked --target wasm32-unknown-unknown --test web
 
 step "corpus summary"
 cargo test --locked --test corpus -- --nocapture 2>&1 | grep -E '^corpus:|false error' || true

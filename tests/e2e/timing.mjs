@@ -38,6 +38,25 @@ for (const [label, url] of [['served', server.url], ['file://', 'file://' + path
   results[`navigation → first result (${label})`] = median(times);
 }
 
+// the engine alone in wasm (parse + check + JSON) on the reference extract
+{
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('#verdict');
+  results['engine in wasm, reference extract (checkJson)'] = await page.evaluate(text => {
+    const times = [];
+    for (let i = 0; i < 300; i++) {
+      const t0 = performance.now();
+      window.wasmBindings.checkJson(text, '', 0);
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    return times[times.length >> 1];
+  }, reference);
+  await context.close();
+}
+
 // input → updated marks (a mark appears, then the next frame is painted)
 async function inputToMarks(text, edits) {
   const context = await browser.newContext({ viewport: { width: 1300, height: 900 } });

@@ -1,0 +1,151 @@
+//! Browser tests of the page's components (wasm-bindgen-test, run in Chromium and Firefox ESR).
+#![cfg(all(target_arch = "wasm32", feature = "web"))]
+
+use conforme::web::components::findings::{Findings, FindingsProps};
+use conforme::web::state::{Shown, REFERENCE};
+use gloo_timers::future::TimeoutFuture;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
+use yew::Callback;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn fresh_root() -> Element {
+    let doc = gloo::utils::document();
+    let root = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+async fn settle() {
+    TimeoutFuture::new(30).await;
+}
+
+fn text_of(root: &Element, sel: &str) -> String {
+    root.query_selector(sel)
+        .unwrap()
+        .map(|e| e.text_content().unwrap_or_default())
+        .unwrap_or_default()
+}
+
+fn set_text(root: &Element, text: &str) {
+    let ta: HtmlTextAreaElement = root
+        .query_selector("#extrait")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    ta.set_value(text);
+    ta.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_page_mounts_with_the_reference_extract() {
+    let root = fresh_root();
+    conforme::web::mount_app(root.clone());
+    settle().await;
+    assert!(text_of(&root, "#verdict").contains("Aucune anomalie"));
+    let ta: HtmlTextAreaElement = root
+        .query_selector("#extrait")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(ta.value(), REFERENCE);
+    assert!(root.query_selector(".mark-error").unwrap().is_none());
+    assert!(text_of(&root, ".summary-panel").contains("Présents"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn input_shows_findings_and_marks_and_selection_moves() {
+    let root = fresh_root();
+    conforme::web::mount_app(root.clone());
+    settle().await;
+    let broken = REFERENCE.replace("POUR : 35", "POUR : 36");
+    set_text(&root, &broken);
+    settle().await;
+    assert!(
+        text_of(&root, "#verdict").starts_with("1 erreur"),
+        "{}",
+        text_of(&root, "#verdict")
+    );
+    assert_eq!(text_of(&root, ".finding-error .rule"), "VOTE-SUM");
+    let marks = root.query_selector_all(".mark-error").unwrap();
+    assert!(marks.length() >= 1);
+    let marked: Vec<String> = (0..marks.length())
+        .map(|i| marks.get(i).unwrap().text_content().unwrap())
+        .collect();
+    assert!(marked.iter().any(|m| m == "36"), "{marked:?}");
+    // activating the finding selects its value in the text
+    let button: HtmlElement = root
+        .query_selector(".finding-head")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    button.click();
+    settle().await;
+    let ta: HtmlTextAreaElement = root
+        .query_selector("#extrait")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let (a, b) = (
+        ta.selection_start().unwrap().unwrap(),
+        ta.selection_end().unwrap().unwrap(),
+    );
+    let selected: String = broken
+        .encode_utf16()
+        .skip(a as usize)
+        .take((b - a) as usize)
+        .map(|u| char::from_u32(u as u32).unwrap_or('?'))
+        .collect();
+    assert_eq!(selected, "36");
+    assert!(text_of(&root, ".finding-detail").contains("Base légale"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn findings_component_groups_by_severity() {
+    let report = conforme::check("Votants : 27 — Pour : 20 — Contre : 3 — Abstentions : 3\nAdopté à l'unanimité (Pour : 25 ; Contre : 2).\n", &conforme::Options::all());
+    let shown: Vec<Shown> = report
+        .extracts
+        .iter()
+        .enumerate()
+        .flat_map(|(k, e)| {
+            e.findings.iter().map(move |f| Shown {
+                extract: k,
+                finding: f.clone(),
+            })
+        })
+        .collect();
+    let n = shown.len();
+    assert!(n >= 2);
+    let root = fresh_root();
+    let props = FindingsProps {
+        shown: Rc::new(shown),
+        selected: None,
+        current: true,
+        show_info: true,
+        extracts: 1,
+        on_select: Callback::noop(),
+    };
+    yew::Renderer::<Findings>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    assert!(
+        text_of(&root, "#verdict").starts_with(&format!("{n} erreurs")),
+        "{}",
+        text_of(&root, "#verdict")
+    );
+    assert_eq!(
+        root.query_selector_all(".finding").unwrap().length() as usize,
+        n
+    );
+    assert!(text_of(&root, ".group-error h3").contains("Erreurs"));
+    root.remove();
+}
