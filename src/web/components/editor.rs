@@ -97,13 +97,15 @@ pub fn editor(p: &EditorProps) -> Html {
     {
         let textarea = p.textarea.clone();
         let backdrop = p.backdrop.clone();
-        use_effect_with((marks.clone(), p.dirty), move |_| {
-            if let (Some(ta), Some(b)) = (
-                textarea.cast::<HtmlTextAreaElement>(),
-                backdrop.cast::<web_sys::Element>(),
-            ) {
-                b.set_scroll_top(ta.scroll_top());
-                b.set_scroll_left(ta.scroll_left());
+        use_effect_with((marks.clone(), p.dirty), move |(_, dirty)| {
+            if !*dirty {
+                if let (Some(ta), Some(b)) = (
+                    textarea.cast::<HtmlTextAreaElement>(),
+                    backdrop.cast::<web_sys::Element>(),
+                ) {
+                    b.set_scroll_top(ta.scroll_top());
+                    b.set_scroll_left(ta.scroll_left());
+                }
             }
             || ()
         });
@@ -114,7 +116,13 @@ pub fn editor(p: &EditorProps) -> Html {
     };
     let onscroll = {
         let backdrop = p.backdrop.clone();
+        let dirty = p.dirty;
         Callback::from(move |e: Event| {
+            // While the mirror is hidden there is nothing to sync, and reading the textarea's
+            // scroll position would force a layout of the whole text on every keystroke.
+            if dirty {
+                return;
+            }
             let ta: HtmlTextAreaElement = e.target_unchecked_into();
             if let Some(b) = backdrop.cast::<web_sys::Element>() {
                 b.set_scroll_top(ta.scroll_top());
