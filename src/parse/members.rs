@@ -314,6 +314,19 @@ const TIMING: &[&str] = &[
     "presente en debut",
     "apres le vote",
     "avant le vote",
+    "parti",
+    "partie",
+    "sorti",
+    "depuis",
+    "au point",
+    "des le point",
+    "a l'issue",
+    "en retard",
+    "retard",
+    "pour le vote",
+    "lors du vote",
+    "entre en seance",
+    "entree en seance",
 ];
 
 /// True when a list label or a terminator starts at `pos` (a name cannot go on).
@@ -725,6 +738,7 @@ fn span_of(words: &[(usize, usize)]) -> Option<(usize, usize)> {
 /// Parses the entries of one section. Returns them and whether the list is reliable.
 fn parse_entries(t: &Text, start: usize, end: usize, kind: SectionKind) -> (Vec<Entry>, bool) {
     let mut results: Vec<(Option<Entry>, bool)> = Vec::new(); // (entry, junk)
+    let mut couples = false;
     for (ca, cb) in chunks(t, start, end) {
         let mut chunk_a = ca;
         // "Beaumont-Louestault : M. Robert Jean-Paul" — a commune label before ':'.
@@ -738,6 +752,21 @@ fn parse_entries(t: &Text, start: usize, end: usize, kind: SectionKind) -> (Vec<
         }
         if chunk.trim_end().ends_with(':') && chunk.matches(':').count() == 1 {
             continue;
+        }
+        // "M. et Mme DUPONT" is two people under one name: the list cannot be counted.
+        let lc = t.low(chunk_a, cb);
+        if [
+            "m. et mme",
+            "m et mme",
+            "monsieur et madame",
+            "mr et mme",
+            "madame et monsieur",
+            "mme et m.",
+        ]
+        .iter()
+        .any(|c| lc.contains(c))
+        {
+            couples = true;
         }
         let all_toks = tokens(t, chunk_a, cb);
         // Positional layout: a column of givers, then a column of "Pouvoir à X".
@@ -926,7 +955,15 @@ fn parse_entries(t: &Text, start: usize, end: usize, kind: SectionKind) -> (Vec<
             }
         }
     }
-    (entries, reliable)
+    // Over-long names (more than four words besides particles) are glued names, not one person.
+    let glued = entries.iter().any(|e| {
+        t.nrm(e.name.0, e.name.1)
+            .split_whitespace()
+            .filter(|w| shape(w) != Some(Shape::Particle))
+            .count()
+            > 4
+    });
+    (entries, reliable && !couples && !glued)
 }
 
 /// "… Eric Lucas Pouvoir à Frédéric Henriot Pouvoir à Didier Missenard …": the index of the

@@ -39,6 +39,8 @@ pub struct Seance {
     pub body_name: Option<String>,
     pub dates: Vec<DateMention>,
     pub session: Option<DateMention>,
+    /// The séance date was named by a keyword ("Séance du …"), not guessed.
+    pub session_confident: bool,
     pub convocation: Option<DateMention>,
     pub declared: Declared,
     pub sections: Vec<Section>,
@@ -50,6 +52,8 @@ pub struct Seance {
     pub urgency: bool,
     /// An arrival, departure or withdrawal is mentioned somewhere in the séance.
     pub movements: bool,
+    /// Where movement words stand (normalised positions).
+    pub movement_spots: Vec<usize>,
     pub deliberations: Vec<Deliberation>,
 }
 
@@ -66,6 +70,17 @@ impl Seance {
     }
     pub fn count_status(&self, st: Status) -> usize {
         self.members.iter().filter(|m| m.status == st).count()
+    }
+    /// A movement word is written near this name (an arrival or departure may explain a
+    /// double status even when the list does not say so).
+    pub fn moves_near(&self, t: &Text, name_key: &NameKey) -> bool {
+        let Some(surname) = name_key.0.iter().max_by_key(|w| w.len()) else {
+            return false;
+        };
+        let surname = surname.to_ascii_lowercase();
+        self.movement_spots
+            .iter()
+            .any(|&p| t.low(p.saturating_sub(150), p + 150).contains(&surname))
     }
 }
 
@@ -92,6 +107,16 @@ const MOVEMENT_WORDS: &[&str] = &[
     "rejoignent",
     "a partir de",
     "a compter de",
+    "entre en seance",
+    "entree en seance",
+    "depart",
+    "sortie",
+    "s'absente",
+    "revient",
+    "retour en seance",
+    "est partie",
+    "est parti",
+    "ne prend pas part",
 ];
 
 /// Parses a whole text.
@@ -161,7 +186,9 @@ fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> 
         .cloned()
         .collect();
     let (body, body_name) = session::find_body(t, from, to);
-    let session_idx = session::find_session_date(t, &dates, from, to);
+    let found = session::find_session_date(t, &dates, from, to);
+    let session_idx = found.map(|(k, _)| k);
+    let session_confident = found.is_some_and(|(_, sure)| sure);
     // Dates without a year take the séance year when they name the séance's day or a nearby one.
     if let Some(si) = session_idx {
         if let Some(sd) = dates[si].date {
@@ -204,8 +231,12 @@ fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> 
         "secretaires de seance :",
     ]);
     let urgency = session::mentions_urgency(t, from, to);
-    let movements = members.iter().any(|m| m.movement.is_some())
-        || find_any(s, from, to, MOVEMENT_WORDS).is_some();
+    let movement_spots: Vec<usize> = AnyMatches::new(s, from, to, MOVEMENT_WORDS)
+        .hits()
+        .iter()
+        .map(|h| h.0)
+        .collect();
+    let movements = members.iter().any(|m| m.movement.is_some()) || !movement_spots.is_empty();
 
     // Deliberations: split after each vote result.
     let all_votes = votes::find_votes(t, from, to);
@@ -282,6 +313,7 @@ fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> 
         body_detected: body,
         body_name,
         session: session_idx.map(|k| dates[k].clone()),
+        session_confident,
         convocation: conv_idx.map(|k| dates[k].clone()),
         dates,
         declared,
@@ -292,6 +324,7 @@ fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> 
         secretary,
         urgency,
         movements,
+        movement_spots,
         deliberations,
     }
 }

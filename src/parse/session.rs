@@ -99,7 +99,14 @@ pub fn find_body(t: &Text, from: usize, to: usize) -> (BodyKind, Option<String>)
 }
 
 /// The séance date: "Séance du …", "Réunion du …", "CONSEIL MUNICIPAL DU …", "L'an …, le …".
-pub fn find_session_date(t: &Text, dates: &[DateMention], from: usize, to: usize) -> Option<usize> {
+/// The séance date's index in `dates`, and whether a keyword named it (`true`) or it was
+/// guessed from the top of the text (`false`: rules then stay at warning level).
+pub fn find_session_date(
+    t: &Text,
+    dates: &[DateMention],
+    from: usize,
+    to: usize,
+) -> Option<(usize, bool)> {
     let s = t.lower.as_bytes();
     let in_range = |m: &DateMention| {
         let a = m.span.start;
@@ -150,7 +157,7 @@ pub fn find_session_date(t: &Text, dates: &[DateMention], from: usize, to: usize
         }
     }
     if let Some((_, k)) = best {
-        return Some(k);
+        return Some((k, true));
     }
     // Fallback: a date with its weekday near the top ("… du vendredi 16 décembre 2022"),
     // else the first full date of the header.
@@ -162,13 +169,13 @@ pub fn find_session_date(t: &Text, dates: &[DateMention], from: usize, to: usize
         .filter(|(_, m)| m.span.start >= head_start && m.span.start < head && m.date.is_some())
         .collect();
     if let Some((k, _)) = early.iter().find(|(_, m)| m.weekday.is_some()) {
-        return Some(*k);
+        return Some((*k, false));
     }
     let top = t.span(from, (from + 300).min(to)).end;
     early
         .iter()
         .find(|(_, m)| m.span.start < top)
-        .map(|(k, _)| *k)
+        .map(|(k, _)| (*k, false))
 }
 
 /// The convocation (sending) date. Strong labels ("Date de convocation :") first.

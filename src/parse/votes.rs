@@ -310,6 +310,37 @@ fn tokens(t: &Text, from: usize, to: usize) -> Vec<Token> {
     out
 }
 
+/// A sentence ends in `between` (a period followed by a space or a line break, outside
+/// parentheses).
+fn ends_sentence(between: &str) -> bool {
+    let b = between.as_bytes();
+    let mut depth = 0i32;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'(' => depth += 1,
+            b')' => depth -= 1,
+            b'.' if depth <= 0 && b.get(i + 1).is_none_or(|n| is_ws(*n)) => return true,
+            b'\n' if depth <= 0 && b.get(i + 1) == Some(&b'\n') => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// `between` introduces another item ("Point 4", "Objet", "Affaire n°", "Délibération n°").
+fn starts_another_item(between: &str) -> bool {
+    [
+        "point ",
+        "objet",
+        "affaire",
+        "deliberation n",
+        "n°",
+        "question n",
+    ]
+    .iter()
+    .any(|k| between.contains(k))
+}
+
 /// Votes in `from..to`, in text order.
 pub fn find_votes(t: &Text, from: usize, to: usize) -> Vec<Vote> {
     let toks = tokens(t, from, to);
@@ -322,6 +353,7 @@ pub fn find_votes(t: &Text, from: usize, to: usize) -> Vec<Vote> {
                 if tok.a < *last + 80
                     && !kinds.contains(&Kind::Outcome)
                     && kinds.iter().any(|k| *k != Kind::Unanimity)
+                    && !starts_another_item(t.low(*last, tok.a))
                 {
                     v.adopted = Some((tok.adopted, t.span(tok.a, tok.b)));
                     kinds.push(Kind::Outcome);
@@ -339,7 +371,12 @@ pub fn find_votes(t: &Text, from: usize, to: usize) -> Vec<Vote> {
                 } else {
                     160
                 };
-                gap < limit && !kinds.contains(&tok.kind)
+                // an unanimity and a tally join only within one sentence (or parenthesis):
+                // "Point 3 adopté à l'unanimité. Point 4 : Pour : 20, Contre : 2" are two votes
+                let crosses = (tok.kind == Kind::Unanimity || kinds.contains(&Kind::Unanimity))
+                    && (ends_sentence(t.low(*last, tok.a))
+                        || starts_another_item(t.low(*last, tok.a)));
+                gap < limit && !kinds.contains(&tok.kind) && !crosses
             }
             None => false,
         };

@@ -188,8 +188,13 @@ impl Rule for WordsDigits {
             if !tight {
                 continue;
             }
+            let (wd, dg) = if a.in_words { (a, b) } else { (b, a) };
+            // "trente euros et cinquante centimes (30,50 €)": the words part has no cents
+            let tail = cx.text.low(wd.pos.1, wd.pos.1 + 40);
+            if tail.contains("centime") {
+                continue;
+            }
             if a.cents != b.cents {
-                let (wd, dg) = if a.in_words { (a, b) } else { (b, a) };
                 out.push(finding(
                     &WORDS_DIGITS,
                     Severity::Error,
@@ -270,7 +275,7 @@ pub static CONSISTENCY: RuleMeta = RuleMeta {
     code: "AMT-CONSISTENCY",
     title: "Même subvention, même montant",
     category: Category::Amount,
-    severity: Severity::Error,
+    severity: Severity::Warning,
     legal_basis: "Cohérence interne de l'acte",
     scope: Scope::Deliberation,
     doc: RuleDoc {
@@ -278,7 +283,7 @@ pub static CONSISTENCY: RuleMeta = RuleMeta {
         why: "Seul le dispositif est décidé : un montant différent dans l'exposé rend la délibération ambiguë.",
         legal: "Cohérence interne de la délibération.",
         example: "`Objet : subvention de 536 000 € à l'association X … Article 1 : attribue une subvention de 536 500 €.`",
-        false_positives: "Montant demandé et montant accordé, HT et TTC, versements en plusieurs fois. La règle ne compare que lorsqu'une seule subvention est annoncée de part et d'autre de « décide ».",
+        false_positives: "Montant demandé et montant accordé, subvention de l'année précédente rappelée dans l'exposé, HT et TTC, versements en plusieurs fois : rien ne prouve qu'il s'agit du même objet, d'où un avertissement. La règle ne compare que lorsqu'une seule subvention est annoncée de part et d'autre de « décide ».",
     },
 };
 
@@ -314,9 +319,9 @@ impl Rule for Consistency {
         if before.len() == 1 && after.len() == 1 && before[0].cents != after[0].cents {
             out.push(finding(
                 &CONSISTENCY,
-                Severity::Error,
+                Severity::Warning,
                 format!(
-                    "La subvention est de {} dans l'exposé et de {} dans le dispositif.",
+                    "La subvention est de {} dans l'exposé et de {} dans le dispositif : vérifiez qu'il s'agit bien du même objet (montant demandé, année précédente ?).",
                     euros(before[0].cents),
                     euros(after[0].cents)
                 ),

@@ -370,7 +370,8 @@ impl Rule for StatusConflict {
                 (Status::Excused, _) => "parmi les excusés".to_string(),
                 _ => "parmi les absents".to_string(),
             };
-            let (sev, msg) = if rel == NameMatch::Full {
+            let moved = s.moves_near(cx.text, &m.key);
+            let (sev, msg) = if rel == NameMatch::Full && !moved {
                 (
                     Severity::Error,
                     format!("{} figure à la fois parmi les présents et {}, sans arrivée ni départ mentionné.", m.name, other),
@@ -379,10 +380,11 @@ impl Rule for StatusConflict {
                 (
                     Severity::Warning,
                     format!(
-                        "« {} » (présent) et « {} » ({}) désignent probablement la même personne : elle serait alors comptée deux fois.",
+                        "« {} » (présent) et « {} » ({}) désignent probablement la même personne : elle serait alors comptée deux fois{}.",
                         p.name,
                         m.name,
-                        other.trim_start_matches("parmi les ")
+                        other.trim_start_matches("parmi les "),
+                        if moved { ", sauf si le mouvement mentionné près de ce nom l'explique" } else { "" }
                     ),
                 )
             };
@@ -534,6 +536,15 @@ impl Rule for Votants {
             .first()
             .and_then(|d| d.votes.iter().find_map(|v| v.not_voting.map(|x| x.0)))
             .unwrap_or(0);
+        // Some templates call "votants" the suffrages exprimés (pour + contre).
+        let exprimes = s.deliberations.iter().flat_map(|d| &d.votes).any(|vt| {
+            vt.pour.is_some()
+                && vt.pour.map(|x| x.0).unwrap_or(0) + vt.contre.map(|x| x.0).unwrap_or(0)
+                    == v.value
+        });
+        if exprimes {
+            return;
+        }
         let lo = p.lo + r.lo;
         let hi = p.hi + r.hi;
         if (lo..=hi).contains(&v.value)

@@ -37,7 +37,11 @@ impl Rule for Delay {
         if days <= 0 {
             out.push(finding(
                 &DELAY,
-                Severity::Error,
+                if s.session_confident {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                },
                 format!(
                     "La convocation ({}) n'est pas antérieure à la séance ({}).",
                     cd.french(),
@@ -73,7 +77,17 @@ impl Rule for Delay {
             }
             return;
         }
+        // A séance date guessed from the top of the text never yields more than a warning.
+        let sure = s.session_confident;
         let emit = |out: &mut Vec<Finding>, sev: Severity, msg: String| {
+            let (sev, msg) = if sure || sev != Severity::Error {
+                (sev, msg)
+            } else {
+                (
+                    Severity::Warning,
+                    format!("{msg} (date de séance déduite du haut du texte : à vérifier)"),
+                )
+            };
             out.push(finding(&DELAY, sev, msg, spans.clone()))
         };
         match s.body {

@@ -138,10 +138,24 @@ impl Rule for Majority {
             }
             return;
         }
-        let sev = if p.declared {
+        // Without a séance date (or when the text invokes the ⅓ regime), the COVID windows
+        // cannot be ruled out: a third of the members present may have sufficed.
+        let third_possible = regime.is_none()
+            && counted >= e.value.div_ceil(3)
+            && (s.session.as_ref().and_then(|m| m.date).is_none()
+                || lower.contains("tiers")
+                || lower.contains("2020-290")
+                || lower.contains("2021-1465")
+                || lower.contains("2020-1379"));
+        let sev = if p.declared && !third_possible {
             Severity::Error
         } else {
             Severity::Warning
+        };
+        let basis = if third_possible {
+            "la date de la séance n'est pas lue ou le texte invoque le régime dérogatoire : sous ce régime, le tiers suffisait"
+        } else {
+            basis
         };
         let mut spans = vec![e.span];
         spans.extend(p.spans.iter().copied().take(2));
