@@ -21,10 +21,10 @@ fn run(args: &[&str], stdin: &[u8]) -> Output {
     child.wait_with_output().unwrap()
 }
 
+/// The reference extract (the copy the page preloads, always in the repository).
 fn reference() -> Option<String> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus/texts/000_dijon-metropole_bureau_2024-03-21.txt");
-    std::fs::read_to_string(p).ok()
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www/examples/reference.txt");
+    Some(std::fs::read_to_string(p).expect("www/examples/reference.txt"))
 }
 
 fn broken() -> Option<String> {
