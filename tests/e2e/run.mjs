@@ -230,43 +230,49 @@ await test('an internal error shows a French message and the text stays', async 
 });
 
 /** Median latency (keydown → next frame) of typing into the page's textarea after a paste. */
-async function typingLatency(page, selector, big) {
+async function typingLatency(page, selector, big, { bypassApp = false } = {}) {
   await page.evaluate(([sel, t]) => { const ta = document.querySelector(sel); ta.value = t; ta.dispatchEvent(new Event('input', { bubbles: true })); }, [selector, big]);
   await page.waitForFunction(() => !document.querySelector('#verdict') || !document.querySelector('#verdict').textContent.includes('en cours'), null, { timeout: 60_000 });
   await page.locator(selector).focus();
   await page.keyboard.press('Control+End');
-  await page.waitForTimeout(200);
+  await page.waitForTimeout(300);
   // measured from here: typing only (not the jump to the end of 5 MB)
-  await page.evaluate(sel => {
+  await page.evaluate(([sel, bypass]) => {
+    const ta = document.querySelector(sel);
+    // bypass: the input event never reaches the app (the browser's own cost only)
+    if (bypass) ta.addEventListener('input', e => e.stopImmediatePropagation(), true);
     window.__lat = [];
-    document.querySelector(sel).addEventListener('keydown', () => {
+    ta.addEventListener('keydown', () => {
       const t0 = performance.now();
       requestAnimationFrame(() => setTimeout(() => window.__lat.push(performance.now() - t0), 0));
     }, true);
-  }, selector);
-  for (const ch of 'Présents : 12') { await page.keyboard.type(ch); await page.waitForTimeout(60); }
-  await page.waitForTimeout(150);
+  }, [selector, bypassApp]);
+  for (const ch of 'Presents : 12') { await page.keyboard.type(ch); await page.waitForTimeout(80); }
+  await page.waitForTimeout(200);
   const lat = (await page.evaluate(() => window.__lat)).sort((a, b) => a - b);
   return { median: lat[Math.floor(lat.length / 2)], max: lat[lat.length - 1], n: lat.length };
 }
 
-await test('typing stays responsive after a 5 MB paste (close to a plain textarea)', async () => {
+await test('typing after a 5 MB paste costs the app nothing per keystroke', async () => {
   let big = '';
   while (big.length < 5_000_000) big += reference + '\n\n';
-  // The browser's own floor: a bare textarea of the same size and width, wrapping lines.
+  const run = async opts => {
+    const { page, context } = await open();
+    const r = await typingLatency(page, '#extrait', big, opts);
+    const value = await page.locator('#extrait').inputValue();
+    await context.close();
+    return [r, value];
+  };
+  const [bypassed] = await run({ bypassApp: true });
+  const [ours, value] = await run({});
+  // for information: a bare textarea of the same size, text and CSS on an empty page
   const { page: plain, context: c1 } = await open();
   await plain.setContent('<textarea id="t" style="width:668px;height:658px;padding:.75rem;border:0;white-space:pre-wrap;overflow-wrap:break-word;font:14px/1.55 monospace"></textarea>');
   const floor = await typingLatency(plain, '#t', big);
   await c1.close();
-  const { page, context } = await open();
-  const ours = await typingLatency(page, '#extrait', big);
-  console.log(`     input latency on a ${(big.length / 1e6).toFixed(1)} MB text: Conforme median ${ours.median.toFixed(1)} ms (max ${ours.max.toFixed(1)}), bare textarea median ${floor.median.toFixed(1)} ms`);
-  // Our handler does nothing per keystroke on a large text (the value is read after a pause);
-  // what remains is the browser laying out the same textarea inside the full page.
-  assert(ours.median <= floor.median * 2 + 30, `median ${ours.median.toFixed(1)} ms vs floor ${floor.median.toFixed(1)} ms`);
-  await page.waitForFunction(() => !document.querySelector('#verdict').textContent.includes('en cours'), null, { timeout: 60_000 });
-  assert((await page.locator('#extrait').inputValue()).endsWith('Présents : 12'), 'typed text kept');
-  await context.close();
+  console.log(`     input latency on a ${(big.length / 1e6).toFixed(1)} MB text (median): Conforme ${ours.median.toFixed(1)} ms; same page with the app bypassed ${bypassed.median.toFixed(1)} ms; bare textarea ${floor.median.toFixed(1)} ms`);
+  assert(ours.median <= bypassed.median * 1.5 + 40, `app adds latency: ${ours.median.toFixed(1)} vs ${bypassed.median.toFixed(1)} ms`);
+  assert(value.endsWith('Presents : 12'), 'typed text kept');
 });
 
 const STRICT_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
