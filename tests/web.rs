@@ -112,18 +112,11 @@ async fn input_shows_findings_and_marks_and_selection_moves() {
 
 #[wasm_bindgen_test]
 async fn findings_component_groups_by_severity() {
-    let report = conforme::check("Votants : 27 — Pour : 20 — Contre : 3 — Abstentions : 3\nAdopté à l'unanimité (Pour : 25 ; Contre : 2).\n", &conforme::Options::all());
-    let shown: Vec<Shown> = report
-        .extracts
-        .iter()
-        .enumerate()
-        .flat_map(|(k, e)| {
-            e.findings.iter().map(move |f| Shown {
-                extract: k,
-                finding: f.clone(),
-            })
-        })
-        .collect();
+    let state = conforme::web::state::State::with(
+        "Votants : 27 — Pour : 20 — Contre : 3 — Abstentions : 3\nAdopté à l'unanimité (Pour : 25 ; Contre : 2).\n".to_string(),
+        conforme::web::state::UserOptions { show_info: true, ..Default::default() },
+    );
+    let shown: Vec<Shown> = state.visible();
     let n = shown.len();
     assert!(n >= 2);
     let root = fresh_root();

@@ -120,10 +120,7 @@ fn item(p: &FindingsProps, i: usize, s: &Shown) -> Html {
                     <p><strong>{ "Base légale : " }</strong>{ f.legal_basis }</p>
                     if let Some(m) = doc {
                         <p><strong>{ m.title }</strong>{ " — catégorie " }{ m.category.label() }</p>
-                        <h4>{ "Ce que vérifie la règle" }</h4><p>{ m.doc.what }</p>
-                        <h4>{ "Pourquoi" }</h4><p>{ m.doc.why }</p>
-                        <h4>{ "Exemple" }</h4><p><code>{ m.doc.example.replace('`', "") }</code></p>
-                        <h4>{ "Faux positifs connus" }</h4><p>{ m.doc.false_positives }</p>
+                        { super::rules::rule_doc(m) }
                     }
                 </div>
             }

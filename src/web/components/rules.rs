@@ -1,7 +1,20 @@
 //! The rule reference, rendered from the engine's registry.
 
-use crate::rules::REGISTRY;
+use crate::rules::{RuleMeta, REGISTRY};
 use yew::prelude::*;
+
+/// A rule's documentation in its fixed sections (used by the findings and the rule list).
+pub fn rule_doc(m: &RuleMeta) -> Html {
+    html! {
+        <>
+            <h4>{ "Ce que vérifie la règle" }</h4><p>{ m.doc.what }</p>
+            <h4>{ "Pourquoi" }</h4><p>{ m.doc.why }</p>
+            <h4>{ "Base légale" }</h4><p>{ m.doc.legal }</p>
+            <h4>{ "Exemple" }</h4><p><code>{ m.doc.example.replace('`', "") }</code></p>
+            <h4>{ "Faux positifs connus" }</h4><p>{ m.doc.false_positives }</p>
+        </>
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct RulesProps {
@@ -34,11 +47,7 @@ pub fn rules_view(p: &RulesProps) -> Html {
                             <td>
                                 <details>
                                     <summary>{ m.title }</summary>
-                                    <h4>{ "Ce que vérifie la règle" }</h4><p>{ m.doc.what }</p>
-                                    <h4>{ "Pourquoi" }</h4><p>{ m.doc.why }</p>
-                                    <h4>{ "Base légale" }</h4><p>{ m.doc.legal }</p>
-                                    <h4>{ "Exemple" }</h4><p><code>{ m.doc.example.replace('`', "") }</code></p>
-                                    <h4>{ "Faux positifs connus" }</h4><p>{ m.doc.false_positives }</p>
+                                    { rule_doc(m) }
                                 </details>
                             </td>
                         </tr>
