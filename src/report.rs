@@ -22,6 +22,8 @@ pub struct Tool {
 pub struct Body {
     pub kind: BodyKind,
     pub name: Option<String>,
+    /// The kind read from the text, when the user chose another (field added to the contract).
+    pub detected: BodyKind,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -115,6 +117,7 @@ pub fn extract(t: &Text, s: &Seance, k: usize, findings: Vec<Finding>) -> Extrac
         body: Body {
             kind: s.body,
             name: s.body_name.clone(),
+            detected: s.body_detected,
         },
         session_date: s.session.as_ref().and_then(|m| m.date).map(|d| d.iso()),
         convocation_date: s.convocation.as_ref().and_then(|m| m.date).map(|d| d.iso()),

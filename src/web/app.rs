@@ -16,6 +16,15 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+/// The report of the text in the textarea (the one on screen unless edits are pending).
+fn current_report(state: &State) -> Rc<crate::report::Report> {
+    if state.is_current() && !state.dirty {
+        state.report.clone()
+    } else {
+        Rc::new(crate::check(&state.text, &state.options.engine()))
+    }
+}
+
 /// The served page (not the single file, not an embedding) offers the offline file.
 fn served_variant() -> bool {
     gloo::utils::document()
@@ -266,7 +275,7 @@ pub fn app() -> Html {
     let export_json = {
         let state = state.clone();
         Callback::from(move |_| {
-            let report = crate::check(&state.text, &state.options.engine());
+            let report = current_report(&state);
             download(
                 &(report.to_json() + "\n"),
                 "application/json",
@@ -277,7 +286,7 @@ pub fn app() -> Html {
     let export_csv = {
         let state = state.clone();
         Callback::from(move |_| {
-            let report = crate::check(&state.text, &state.options.engine());
+            let report = current_report(&state);
             download(
                 &super::csv(&state.text, &report),
                 "text/csv;charset=utf-8",
@@ -297,22 +306,13 @@ pub fn app() -> Html {
         Callback::from(move |_: ()| state.dispatch(Action::Show(View::Results)))
     };
 
+    // what detection alone says (the report keeps it beside the kind the user chose)
     let detected = state
         .report
         .extracts
         .first()
-        .map(|e| e.body.kind)
+        .map(|e| e.body.detected)
         .unwrap_or_default();
-    let detected = if state.options.body.is_some() {
-        // what detection alone would say
-        crate::check(&state.text, &crate::Options::default())
-            .extracts
-            .first()
-            .map(|e| e.body.kind)
-            .unwrap_or_default()
-    } else {
-        detected
-    };
     let errors = shown
         .iter()
         .filter(|s| s.finding.severity == Severity::Error)
