@@ -298,6 +298,20 @@ const CASES: &[Case] = &[
         silent: "sous la présidence de M. Jacques DURAND, Maire.\nPrésents : M. Jacques DURAND, M. Paul BLEU, Mme Anne VERT.\n",
         opts: all,
     },
+    Case {
+        rule: "TRANS-ID-FORMAT",
+        severity: Severity::Warning,
+        fires: "Séance du jeudi 21 mars 2024\nID : 021-242100411-20240321-2024_03_15-DE\n",
+        silent: "Séance du jeudi 21 mars 2024\nID : 021-242100410-20240321-2024_03_15-DE\n",
+        opts: all,
+    },
+    Case {
+        rule: "TRANS-ID-CONSISTENCY",
+        severity: Severity::Warning,
+        fires: "Séance du jeudi 21 mars 2024\nID : 021-242100410-20240312-2024_03_15-DE\n",
+        silent: "Séance du jeudi 21 mars 2024\nID : 021-242100410-20240321-2024_03_15-DE\n",
+        opts: all,
+    },
 ];
 
 fn findings(text: &str, opts: &Options, rule: &str) -> Vec<(Severity, String)> {

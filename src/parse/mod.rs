@@ -3,6 +3,7 @@
 //! A text is split into séances (one per "Extrait du registre" that carries its
 //! own attendance), and each séance into deliberations (one per vote result).
 
+pub mod actes;
 pub mod amounts;
 pub mod counts;
 pub mod dates;
@@ -54,6 +55,8 @@ pub struct Seance {
     pub movements: bool,
     /// Where movement words stand (normalised positions).
     pub movement_spots: Vec<usize>,
+    /// ACTES transmission identifiers ("ID : 021-…-DE").
+    pub actes_ids: Vec<actes::ActesId>,
     pub deliberations: Vec<Deliberation>,
 }
 
@@ -325,6 +328,7 @@ fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> 
         urgency,
         movements,
         movement_spots,
+        actes_ids: actes::find_ids(t, from, to),
         deliberations,
     }
 }

@@ -13,6 +13,7 @@ pub mod date;
 pub mod proxy;
 pub mod quorum;
 pub mod seance;
+pub mod transmission;
 pub mod vote;
 
 use crate::parse::{Deliberation, Seance};
@@ -211,6 +212,8 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &date::WordsDigits,
     &seance::Secretary,
     &seance::President,
+    &transmission::IdFormat,
+    &transmission::IdConsistency,
 ];
 
 pub fn rule_by_code(code: &str) -> Option<&'static dyn Rule> {

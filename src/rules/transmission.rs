@@ -1,0 +1,110 @@
+//! ACTES transmission identifier rules (TRANS-*).
+
+use super::*;
+use crate::model::Date;
+use crate::parse::actes::luhn_ok;
+
+pub static ID_FORMAT: RuleMeta = RuleMeta {
+    code: "TRANS-ID-FORMAT",
+    title: "Identifiant ACTES bien formé",
+    category: Category::Publication,
+    severity: Severity::Warning,
+    legal_basis: "Transmission électronique au représentant de l'État (CGCT art. L2131-1 ; cahier des charges ACTES)",
+    scope: Scope::Seance,
+    doc: RuleDoc {
+        what: "Dans l'identifiant de transmission (« ID : 021-242100410-20240321-2024_03_15-DE »), le SIREN de la collectivité doit avoir une clé de contrôle valide (algorithme de Luhn) et la date de l'acte doit exister.",
+        why: "Un identifiant mal formé désigne une autre collectivité ou une date impossible : l'acte peut être mal rattaché lors du contrôle de légalité.",
+        legal: "Transmission des actes au représentant de l'État (CGCT art. L2131-1 et L2131-2) ; format défini par la spécification ACTES (département, SIREN, date, numéro interne, nature).",
+        example: "`ID : 021-242100411-20240321-2024_03_15-DE` (la clé du SIREN 242100411 est fausse ; 242100410 est valide)",
+        false_positives: "L'extraction d'un PDF peut altérer un chiffre (OCR) ou couper l'identifiant : c'est pourquoi le constat est un avertissement. Un nom de fichier n'est pas un identifiant.",
+    },
+};
+
+pub struct IdFormat;
+impl Rule for IdFormat {
+    fn meta(&self) -> &'static RuleMeta {
+        &ID_FORMAT
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        let mut seen: Vec<&str> = Vec::new();
+        for id in &cx.seance.actes_ids {
+            if seen.contains(&id.siren.as_str()) {
+                continue; // the same stamp repeated on every page
+            }
+            seen.push(&id.siren);
+            if !luhn_ok(&id.siren) {
+                out.push(finding(
+                    &ID_FORMAT,
+                    Severity::Warning,
+                    format!("Le SIREN {} de l'identifiant ACTES n'a pas une clé de contrôle valide : chiffre mal saisi, ou mal lu dans le PDF ?", id.siren),
+                    vec![id.siren_span, id.span],
+                ));
+            }
+            let (y, m, d) = id.date;
+            if Date::new(y, m, d).is_none() {
+                out.push(finding(
+                    &ID_FORMAT,
+                    Severity::Warning,
+                    format!(
+                        "La date {:04}{:02}{:02} de l'identifiant ACTES n'existe pas.",
+                        y, m, d
+                    ),
+                    vec![id.date_span],
+                ));
+            }
+        }
+    }
+}
+
+pub static ID_CONSISTENCY: RuleMeta = RuleMeta {
+    code: "TRANS-ID-CONSISTENCY",
+    title: "Identifiant ACTES et date de la séance",
+    category: Category::Publication,
+    severity: Severity::Warning,
+    legal_basis: "Transmission électronique au représentant de l'État (CGCT art. L2131-1 ; cahier des charges ACTES)",
+    scope: Scope::Seance,
+    doc: RuleDoc {
+        what: "Pour une délibération, la date portée dans l'identifiant ACTES est celle de la décision, donc de la séance (et non celle de la transmission).",
+        why: "Une autre date signale une erreur de saisie lors de la télétransmission, ou un identifiant qui appartient à un autre acte.",
+        legal: "Spécification ACTES : l'identifiant porte la date de l'acte ; transmission au titre de l'art. L2131-1 du CGCT.",
+        example: "`Séance du jeudi 21 mars 2024 … ID : 021-242100410-20240312-2024_03_15-DE`",
+        false_positives: "Certaines collectivités saisissent la date de signature au lieu de la date de séance ; une séance prolongée après minuit.",
+    },
+};
+
+pub struct IdConsistency;
+impl Rule for IdConsistency {
+    fn meta(&self) -> &'static RuleMeta {
+        &ID_CONSISTENCY
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        let s = cx.seance;
+        let Some(sm) = s.session.as_ref().filter(|_| s.session_confident) else {
+            return;
+        };
+        let Some(sd) = sm.date else { return };
+        let mut seen = Vec::new();
+        for id in &s.actes_ids {
+            if id.nature.as_deref().is_some_and(|n| n != "DE") || seen.contains(&id.date) {
+                continue;
+            }
+            seen.push(id.date);
+            let (y, m, d) = id.date;
+            let Some(idd) = Date::new(y, m, d) else {
+                continue;
+            };
+            if (idd.days() - sd.days()).abs() > 1 {
+                out.push(finding(
+                    &ID_CONSISTENCY,
+                    Severity::Warning,
+                    format!(
+                        "L'identifiant ACTES porte la date du {}, alors que la séance est du {} : l'identifiant doit porter la date de la décision.",
+                        idd.french(),
+                        sd.french()
+                    ),
+                    vec![id.date_span, sm.span],
+                ));
+            }
+        }
+    }
+}
