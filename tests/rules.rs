@@ -48,6 +48,14 @@ const CASES: &[Case] = &[
         opts: all,
     },
     Case {
+        rule: "ATT-PRESENT-COUNT",
+        severity: Severity::Error,
+        fires: "Nombre de présents : 3\nPrésents : Dupont Jean, Martin Paul.\n",
+        // names glued together ("Dupont Jean Martin Paul"): the list cannot be counted
+        silent: "Nombre de présents : 3\nPrésents : Dupont Jean Martin Paul, Leroy Anne.\n",
+        opts: all,
+    },
+    Case {
         rule: "ATT-BALANCE",
         severity: Severity::Error,
         fires: "Nombre de membres en exercice : 4\nPrésents : M. Jean DUPONT, Mme Anne MARTIN, M. Paul LEROY.\nAbsents : Mme Claire BLANC, M. Marc NOIR.\n",

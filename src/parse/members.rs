@@ -956,12 +956,17 @@ fn parse_entries(t: &Text, start: usize, end: usize, kind: SectionKind) -> (Vec<
         }
     }
     // Over-long names (more than four words besides particles) are glued names, not one person.
+    // Mixed-case names of four words or more ("Dupont Jean Martin Paul") are two people whose
+    // separator was lost: their number cannot be trusted either.
     let glued = entries.iter().any(|e| {
-        t.nrm(e.name.0, e.name.1)
+        let words: Vec<Option<Shape>> = t
+            .nrm(e.name.0, e.name.1)
             .split_whitespace()
-            .filter(|w| shape(w) != Some(Shape::Particle))
-            .count()
-            > 4
+            .map(shape)
+            .filter(|s| *s != Some(Shape::Particle))
+            .collect();
+        let has_upper = words.contains(&Some(Shape::Upper));
+        words.len() > 4 || (!has_upper && words.len() >= 4)
     });
     (entries, reliable && !couples && !glued)
 }
