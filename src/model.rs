@@ -309,17 +309,9 @@ pub struct Amount {
     /// Normalised position range (for the parser's own use).
     pub pos: (usize, usize),
     pub tax: Option<Tax>,
-    /// "1,9 million d'euros": the value is rounded; exponent of the last shown digit.
-    pub rounded_exp: Option<u32>,
     pub in_words: bool,
     /// Index of the amount this one is a "dont" part of.
     pub parent: Option<usize>,
     /// A percentage written right after the amount ("130 400 € 80 %"), in hundredths.
     pub percent: Option<u32>,
-}
-
-/// Arrival, departure or withdrawal mentioned in the text.
-#[derive(Debug, Clone)]
-pub struct Movement {
-    pub span: Span,
 }

@@ -30,13 +30,24 @@ fn text_of(root: &Element, sel: &str) -> String {
         .unwrap_or_default()
 }
 
-fn set_text(root: &Element, text: &str) {
-    let ta: HtmlTextAreaElement = root
-        .query_selector("#extrait")
+fn textarea(root: &Element) -> HtmlTextAreaElement {
+    root.query_selector("#extrait")
         .unwrap()
         .unwrap()
         .dyn_into()
-        .unwrap();
+        .unwrap()
+}
+
+/// The whole page mounted in a fresh element, rendered.
+async fn mounted_page() -> Element {
+    let root = fresh_root();
+    conforme::web::mount_app(root.clone());
+    settle().await;
+    root
+}
+
+fn set_text(root: &Element, text: &str) {
+    let ta = textarea(root);
     ta.set_value(text);
     ta.dispatch_event(&web_sys::Event::new("input").unwrap())
         .unwrap();
@@ -44,16 +55,9 @@ fn set_text(root: &Element, text: &str) {
 
 #[wasm_bindgen_test]
 async fn the_page_mounts_with_the_reference_extract() {
-    let root = fresh_root();
-    conforme::web::mount_app(root.clone());
-    settle().await;
+    let root = mounted_page().await;
     assert!(text_of(&root, "#verdict").contains("Aucune anomalie"));
-    let ta: HtmlTextAreaElement = root
-        .query_selector("#extrait")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let ta = textarea(&root);
     assert_eq!(ta.value(), REFERENCE);
     assert!(root.query_selector(".mark-error").unwrap().is_none());
     assert!(text_of(&root, ".summary-panel").contains("Présents"));
@@ -62,9 +66,7 @@ async fn the_page_mounts_with_the_reference_extract() {
 
 #[wasm_bindgen_test]
 async fn input_shows_findings_and_marks_and_selection_moves() {
-    let root = fresh_root();
-    conforme::web::mount_app(root.clone());
-    settle().await;
+    let root = mounted_page().await;
     let broken = REFERENCE.replace("POUR : 35", "POUR : 36");
     set_text(&root, &broken);
     settle().await;
@@ -89,12 +91,7 @@ async fn input_shows_findings_and_marks_and_selection_moves() {
         .unwrap();
     button.click();
     settle().await;
-    let ta: HtmlTextAreaElement = root
-        .query_selector("#extrait")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let ta = textarea(&root);
     let (a, b) = (
         ta.selection_start().unwrap().unwrap(),
         ta.selection_end().unwrap().unwrap(),

@@ -37,22 +37,11 @@ pub fn find_ids(t: &Text, from: usize, to: usize) -> Vec<ActesId> {
             i += 1;
             continue;
         }
-        let Some(se) = digits(s, i + 4, 9) else {
+        let field = |at: usize, n: usize| digits(s, at, n).filter(|&e| s.get(e) == Some(&b'-'));
+        let Some((se, de)) = field(i + 4, 9).and_then(|se| Some((se, field(se + 1, 8)?))) else {
             i += 1;
             continue;
         };
-        if s.get(se) != Some(&b'-') {
-            i += 1;
-            continue;
-        }
-        let Some(de) = digits(s, se + 1, 8) else {
-            i += 1;
-            continue;
-        };
-        if s.get(de) != Some(&b'-') {
-            i += 1;
-            continue;
-        }
         let num = |a: usize, b: usize| t.lower[a..b].parse::<u32>().unwrap_or(0);
         let date = (
             num(se + 1, se + 5) as i32,

@@ -186,11 +186,6 @@ pub fn find_amounts(t: &Text, from: usize, to: usize) -> Vec<Amount> {
             if let Some((digits, decimals, e)) = read_grouped(s, i) {
                 if let Some((exp, ce)) = currency_at(s, e) {
                     if let Some(cents) = to_cents(&digits, &decimals, exp) {
-                        let rounded_exp = if exp > 0 {
-                            Some(exp - decimals.len() as u32)
-                        } else {
-                            None
-                        };
                         let (tax, end) = match tax_at(s, ce) {
                             Some((tx, te)) => (Some(tx), te),
                             None => (None, ce),
@@ -201,7 +196,6 @@ pub fn find_amounts(t: &Text, from: usize, to: usize) -> Vec<Amount> {
                             span: t.span(i, ce),
                             pos: (i, end),
                             tax,
-                            rounded_exp,
                             in_words: false,
                             parent: None,
                             percent: percent_at(s, end),
@@ -237,7 +231,6 @@ pub fn find_amounts(t: &Text, from: usize, to: usize) -> Vec<Amount> {
                                     span: t.span(i, ce),
                                     pos: (i, ce),
                                     tax: tax_at(s, ce).map(|x| x.0),
-                                    rounded_exp: None,
                                     in_words: true,
                                     parent: None,
                                     percent: None,

@@ -4,7 +4,7 @@
 
 use super::scan::*;
 use crate::model::Vote;
-use crate::text::{Span, Text};
+use crate::text::Text;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Kind {
@@ -420,12 +420,6 @@ pub fn find_votes(t: &Text, from: usize, to: usize) -> Vec<Vote> {
             v
         })
         .collect()
-}
-
-/// Normalised end of a vote (for splitting deliberations).
-pub fn vote_end(t: &Text, v: &Vote) -> Span {
-    let _ = t;
-    v.span
 }
 
 #[cfg(test)]

@@ -162,9 +162,10 @@ pub fn app() -> Html {
     };
     let on_caret = {
         let state = state.clone();
+        let shown = shown.clone();
         Callback::from(move |byte: usize| {
             if state.is_current() && !state.dirty {
-                if let Some(i) = state.finding_at(byte) {
+                if let Some(i) = State::finding_at(&shown, byte) {
                     if state.selected != Some(i) {
                         state.dispatch(Action::Select(Some(i)));
                     }

@@ -126,9 +126,10 @@ impl State {
         Rc::ptr_eq(&self.text, &self.checked) || *self.text == *self.checked
     }
 
-    /// The finding (index into `visible()`) whose span contains `byte`, the narrowest one.
-    pub fn finding_at(&self, byte: usize) -> Option<usize> {
-        self.visible()
+    /// The finding (index into `shown`, the memoized `visible()`) whose span contains `byte`,
+    /// the narrowest one.
+    pub fn finding_at(shown: &[Shown], byte: usize) -> Option<usize> {
+        shown
             .iter()
             .enumerate()
             .filter_map(|(i, s)| {
