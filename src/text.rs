@@ -36,6 +36,59 @@ pub struct Text<'a> {
     pub lower: String,
     /// For each byte of `norm`: the original (start, end) of the char it comes from.
     src: Vec<(u32, u32)>,
+    /// Where a keyword may start, grouped by first byte (the parser's shared token pass).
+    pub starts: Starts,
+}
+
+/// The positions of `lower` where a keyword may start — each word start and each
+/// punctuation byte — grouped by their byte, each group in text order. Built once per
+/// text, so a keyword search visits only the few positions that begin with one of its
+/// first bytes instead of every byte.
+pub struct Starts {
+    /// Group of byte `b`: `pos[offsets[b]..offsets[b + 1]]`.
+    offsets: Vec<u32>,
+    pos: Vec<u32>,
+}
+
+impl Starts {
+    fn new(s: &[u8]) -> Starts {
+        let word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+        let is_start = |i: usize| {
+            let b = s[i];
+            !(b == b' ' || b == b'\t' || b == b'\n') && (!word(b) || i == 0 || !word(s[i - 1]))
+        };
+        let mut counts = vec![0u32; 257];
+        for i in 0..s.len() {
+            if is_start(i) {
+                counts[s[i] as usize + 1] += 1;
+            }
+        }
+        for b in 0..256 {
+            counts[b + 1] += counts[b];
+        }
+        let mut next = counts.clone();
+        let mut pos = vec![0u32; counts[256] as usize];
+        for i in 0..s.len() {
+            if is_start(i) {
+                let slot = &mut next[s[i] as usize];
+                pos[*slot as usize] = i as u32;
+                *slot += 1;
+            }
+        }
+        Starts {
+            offsets: counts,
+            pos,
+        }
+    }
+
+    /// The start positions beginning with byte `b` within `from..to`, in order.
+    pub fn of(&self, b: u8, from: usize, to: usize) -> &[u32] {
+        let group =
+            &self.pos[self.offsets[b as usize] as usize..self.offsets[b as usize + 1] as usize];
+        let a = group.partition_point(|&p| (p as usize) < from);
+        let z = group.partition_point(|&p| (p as usize) < to);
+        &group[a..z.max(a)]
+    }
 }
 
 impl<'a> Text<'a> {
@@ -126,11 +179,13 @@ impl<'a> Text<'a> {
             at_line_start = c == '\n' || c == '\r';
         }
         let lower = norm.to_ascii_lowercase();
+        let starts = Starts::new(lower.as_bytes());
         Text {
             orig,
             norm,
             lower,
             src,
+            starts,
         }
     }
 

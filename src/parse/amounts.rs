@@ -166,7 +166,7 @@ pub fn find_amounts(t: &Text, from: usize, to: usize) -> Vec<Amount> {
     let to = to.min(s.len());
     let mut out = Vec::new();
     // Amounts in words end with "euro(s)" or "€": number words are read only when one is near.
-    let currency: Vec<usize> = AnyMatches::new(s, from, to, &["euro", "euros", "d'euros"])
+    let currency: Vec<usize> = AnyMatches::new(t, from, to, &["euro", "euros", "d'euros"])
         .hits()
         .iter()
         .map(|h| h.0)
@@ -310,7 +310,7 @@ fn resolve_dont(s: &[u8], amounts: &mut [Amount]) {
             s.len()
         };
         let window_end = (pend + 160).min(next_start).min(s.len());
-        let Some((da, de)) = find_word(s, pend, window_end, "dont") else {
+        let Some((da, de)) = find_word_near(s, pend, window_end, "dont") else {
             continue;
         };
         if s[pend..da].iter().any(|&c| c == b'.' || c == b';') {

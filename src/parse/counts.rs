@@ -165,34 +165,29 @@ pub fn find_declared(t: &Text, from: usize, to: usize) -> Declared {
     let mut i = from;
     let mut bare_labels: Vec<usize> = Vec::new();
     // Label-first: "Présents : 34".
-    while i < to {
-        if !s[i].is_ascii_lowercase() || (i != 0 && is_word_byte(s[i - 1])) {
-            i += 1;
+    for (pos, e, k) in index.hits(t, from, to) {
+        if pos < i || !s[pos].is_ascii_lowercase() {
             continue;
         }
-        if let Some((e, k)) = index.at(s, i) {
-            if let Some((v, a, b)) = value_after(s, e) {
-                set(
-                    &mut decl,
-                    LABELS[k].1,
-                    DeclaredCount {
-                        value: v,
-                        span: t.span(a, b),
-                    },
-                );
-                i = b;
-                continue;
-            }
-            // a label without a value may open a roll-call table (second pass below)
-            bare_labels.push(i);
-            i = e;
+        if let Some((v, a, b)) = value_after(s, e) {
+            set(
+                &mut decl,
+                LABELS[k].1,
+                DeclaredCount {
+                    value: v,
+                    span: t.span(a, b),
+                },
+            );
+            i = b;
             continue;
         }
-        i += 1;
+        // a label without a value may open a roll-call table (second pass below)
+        bare_labels.push(pos);
+        i = e;
     }
     // Number-first boxes: "27 16 3 19 Nombre de Conseillers en exercice Présents Procurations Votants".
     let mut j = from;
-    let mut boxes = AnyMatches::new(s, from, to, &["nombre de conseillers", "nombre de membres"]);
+    let mut boxes = AnyMatches::new(t, from, to, &["nombre de conseillers", "nombre de membres"]);
     while let Some((a, b, _)) = boxes.next_from(j) {
         j = b;
         // labels after

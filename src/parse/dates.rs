@@ -101,7 +101,7 @@ fn lan_year_before(s: &[u8], pos: usize) -> Option<i32> {
     let from = pos.saturating_sub(160);
     let mut best = None;
     let mut i = from;
-    while let Some((_, b)) = find_word(s, i, pos, "l'an") {
+    while let Some((_, b)) = find_word_near(s, i, pos, "l'an") {
         let y = skip_ws(s, b);
         if let Some((year, _, _)) = year_at(s, y) {
             best = Some(year);

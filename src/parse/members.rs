@@ -372,38 +372,36 @@ pub fn find_sections(t: &Text, from: usize, to: usize) -> Vec<Section> {
     // Candidate labels.
     let mut labels: Vec<(usize, usize, SectionKind)> = Vec::new();
     let mut i = from;
-    while i < to {
-        if s[i].is_ascii_lowercase() && (i == 0 || !is_word_byte(s[i - 1])) {
-            if let Some((e, k)) = index.at(s, i) {
-                // "Nombre de présents", "des membres présents": not a list label.
-                let before = t.low(i.saturating_sub(12), i);
-                let prose = before.ends_with("de ")
-                    || before.ends_with("des ")
-                    || before.ends_with("d'")
-                    || before.ends_with("les ");
-                // A label is followed by ':' or a count or a line break, or directly by a name.
-                let p = skip_ws(s, e);
-                let free = SECTION_LABELS[k].0.starts_with("assistaient");
-                let next_ok = p < to
-                    && (free
-                        || s[p] == b':'
-                        || s[p].is_ascii_digit()
-                        || s[p] == b'('
-                        || s[e..p].contains(&b'\n')
-                        || t.norm.as_bytes()[p].is_ascii_uppercase());
-                if !prose && next_ok {
-                    labels.push((i, e, SECTION_LABELS[k].1));
-                    i = e;
-                    continue;
-                }
-                // try the next word: "Conseillers municipaux Absents ayant donné pouvoir :"
-                while i < to && is_word_byte(s[i]) {
-                    i += 1;
-                }
-                continue;
-            }
+    for (pos, e, k) in index.hits(t, from, to) {
+        if pos < i || !s[pos].is_ascii_lowercase() {
+            continue;
         }
-        i += 1;
+        // "Nombre de présents", "des membres présents": not a list label.
+        let before = t.low(pos.saturating_sub(12), pos);
+        let prose = before.ends_with("de ")
+            || before.ends_with("des ")
+            || before.ends_with("d'")
+            || before.ends_with("les ");
+        // A label is followed by ':' or a count or a line break, or directly by a name.
+        let p = skip_ws(s, e);
+        let free = SECTION_LABELS[k].0.starts_with("assistaient");
+        let next_ok = p < to
+            && (free
+                || s[p] == b':'
+                || s[p].is_ascii_digit()
+                || s[p] == b'('
+                || s[e..p].contains(&b'\n')
+                || t.norm.as_bytes()[p].is_ascii_uppercase());
+        if !prose && next_ok {
+            labels.push((pos, e, SECTION_LABELS[k].1));
+            i = e;
+            continue;
+        }
+        // try the next word: "Conseillers municipaux Absents ayant donné pouvoir :"
+        i = pos;
+        while i < to && is_word_byte(s[i]) {
+            i += 1;
+        }
     }
     let mut out = Vec::new();
     for (n, &(a, e, kind)) in labels.iter().enumerate() {

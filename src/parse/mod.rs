@@ -124,10 +124,9 @@ const MOVEMENT_WORDS: &[&str] = &[
 
 /// Parses a whole text.
 pub fn parse(t: &Text) -> Document {
-    let s = t.lower.as_bytes();
     // Séance starts: the text start, and each "extrait du registre" that has its own attendance.
     let mut starts = vec![0usize];
-    for (a, _) in find_all(s, "extrait du registre") {
+    for (a, _) in find_all(t, "extrait du registre") {
         if a > 200 {
             starts.push(a);
         }
@@ -144,7 +143,7 @@ pub fn parse(t: &Text) -> Document {
     for (a, b) in bounds {
         // Cheap probe: an attendance label or count in the segment.
         let has_own = find_any(
-            s,
+            t,
             a,
             b,
             &[
@@ -181,7 +180,6 @@ pub fn parse(t: &Text) -> Document {
 }
 
 fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> Seance {
-    let s = t.lower.as_bytes();
     let (o_from, o_to) = (t.span(from, from).start, t.span(to, to).start);
     let mut dates: Vec<DateMention> = all_dates
         .iter()
@@ -234,7 +232,7 @@ fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> 
         "secretaires de seance :",
     ]);
     let urgency = session::mentions_urgency(t, from, to);
-    let movement_spots: Vec<usize> = AnyMatches::new(s, from, to, MOVEMENT_WORDS)
+    let movement_spots: Vec<usize> = AnyMatches::new(t, from, to, MOVEMENT_WORDS)
         .hits()
         .iter()
         .map(|h| h.0)

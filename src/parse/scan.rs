@@ -3,6 +3,8 @@
 //! Patterns are plain lower-case ASCII; a space in a pattern matches any run
 //! of whitespace (spaces, tabs, newlines), so wrapped lines still match.
 
+use crate::text::Text;
+
 pub fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
@@ -55,43 +57,55 @@ pub fn word_at(s: &[u8], pos: usize, pat: &str) -> Option<usize> {
 }
 
 /// First word-bounded occurrence of `pat` in `from..to`: (start, end).
-pub fn find_word(s: &[u8], from: usize, to: usize, pat: &str) -> Option<(usize, usize)> {
+pub fn find_word(t: &Text, from: usize, to: usize, pat: &str) -> Option<(usize, usize)> {
+    let s = t.lower.as_bytes();
+    let first = *pat.as_bytes().first()?;
+    t.starts
+        .of(first, from, to.min(s.len()))
+        .iter()
+        .find_map(|&p| {
+            let p = p as usize;
+            word_at(s, p, pat).map(|e| (p, e))
+        })
+}
+
+/// First word-bounded occurrence of `pat` in a short window of bytes (no index needed).
+pub fn find_word_near(s: &[u8], from: usize, to: usize, pat: &str) -> Option<(usize, usize)> {
     let first = *pat.as_bytes().first()?;
     let to = to.min(s.len());
-    let mut i = from;
-    while i < to {
-        match memchr(first, &s[i..to]) {
-            None => return None,
-            Some(off) => {
-                let p = i + off;
-                if let Some(e) = word_at(s, p, pat) {
-                    return Some((p, e));
-                }
-                i = p + 1;
-            }
-        }
-    }
-    None
+    (from..to)
+        .filter(|&p| s[p] == first)
+        .find_map(|p| word_at(s, p, pat).map(|e| (p, e)))
 }
 
 /// Every word-bounded occurrence of `pat`.
-pub fn find_all(s: &[u8], pat: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while let Some((a, b)) = find_word(s, i, s.len(), pat) {
-        out.push((a, b));
-        i = a + 1;
-    }
-    out
+pub fn find_all(t: &Text, pat: &str) -> Vec<(usize, usize)> {
+    find_all_in(t, 0, t.len(), pat)
+}
+
+/// Every word-bounded occurrence of `pat` in `from..to`.
+pub fn find_all_in(t: &Text, from: usize, to: usize, pat: &str) -> Vec<(usize, usize)> {
+    let s = t.lower.as_bytes();
+    let Some(&first) = pat.as_bytes().first() else {
+        return Vec::new();
+    };
+    t.starts
+        .of(first, from, to.min(s.len()))
+        .iter()
+        .filter_map(|&p| word_at(s, p as usize, pat).map(|e| (p as usize, e)))
+        .collect()
 }
 
 /// A pattern list indexed by first byte: at a word start only the few patterns
-/// beginning with that byte are tried (the parser's hot path).
+/// beginning with that byte are tried, and a search visits only the text's start
+/// positions ([`Text::starts`]) beginning with one of those bytes.
 pub struct Patterns<'p> {
     pats: &'p [&'p str],
     /// Pattern indices sorted by first byte, and each byte's (start, len) in it.
     order: Vec<u16>,
     slots: [(u16, u16); 256],
+    /// The distinct first bytes.
+    firsts: Vec<u8>,
 }
 
 impl<'p> Patterns<'p> {
@@ -99,14 +113,23 @@ impl<'p> Patterns<'p> {
         let mut order: Vec<u16> = (0..pats.len() as u16).collect();
         order.sort_by_key(|&k| pats[k as usize].as_bytes().first().copied().unwrap_or(0));
         let mut slots = [(0u16, 0u16); 256];
+        let mut firsts = Vec::new();
         for (i, &k) in order.iter().enumerate() {
-            let b = pats[k as usize].as_bytes().first().copied().unwrap_or(0) as usize;
-            if slots[b].1 == 0 {
-                slots[b].0 = i as u16;
+            let Some(&b) = pats[k as usize].as_bytes().first() else {
+                continue;
+            };
+            if slots[b as usize].1 == 0 {
+                slots[b as usize].0 = i as u16;
+                firsts.push(b);
             }
-            slots[b].1 += 1;
+            slots[b as usize].1 += 1;
         }
-        Patterns { pats, order, slots }
+        Patterns {
+            pats,
+            order,
+            slots,
+            firsts,
+        }
     }
 
     pub fn pattern(&self, k: usize) -> &'p str {
@@ -132,51 +155,56 @@ impl<'p> Patterns<'p> {
         self.slots[b as usize].1 > 0
     }
 
-    /// The first match in `from..to`, scanning once: (start, end, index).
-    pub fn find(&self, s: &[u8], from: usize, to: usize) -> Option<(usize, usize, usize)> {
+    /// The first match in `from..to`: (start, end, index). Each first byte's positions
+    /// are visited only up to the best match found so far.
+    pub fn find(&self, t: &Text, from: usize, to: usize) -> Option<(usize, usize, usize)> {
+        let s = t.lower.as_bytes();
         let to = to.min(s.len());
-        let mut i = from;
-        while i < to {
-            if self.starts(s[i]) && (i == 0 || !is_word_byte(s[i - 1]) || !is_word_byte(s[i])) {
-                if let Some((e, k)) = self.at(s, i) {
-                    return Some((i, e, k));
+        let mut best: Option<(usize, usize, usize)> = None;
+        for &b in &self.firsts {
+            let limit = best.map_or(to, |(a, _, _)| a);
+            for &p in t.starts.of(b, from, limit) {
+                if let Some((e, k)) = self.at(s, p as usize) {
+                    best = Some((p as usize, e, k));
+                    break;
                 }
             }
-            i += 1;
         }
-        None
+        best
+    }
+
+    /// Every position in `from..to` where a pattern matches, in text order, with the
+    /// longest pattern there: (start, end, index).
+    pub fn hits(&self, t: &Text, from: usize, to: usize) -> Vec<(usize, usize, usize)> {
+        let s = t.lower.as_bytes();
+        let to = to.min(s.len());
+        let mut hits = Vec::new();
+        for &b in &self.firsts {
+            for &p in t.starts.of(b, from, to) {
+                if let Some((e, k)) = self.at(s, p as usize) {
+                    hits.push((p as usize, e, k));
+                }
+            }
+        }
+        if self.firsts.len() > 1 {
+            hits.sort_unstable_by_key(|h| h.0);
+        }
+        hits
     }
 }
 
-/// Every word-bounded occurrence of `pat` in `from..to`.
-pub fn find_all_in(s: &[u8], from: usize, to: usize, pat: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut i = from;
-    while let Some((a, b)) = find_word(s, i, to, pat) {
-        out.push((a, b));
-        i = a + 1;
-    }
-    out
-}
-
-/// Successive earliest matches of several patterns, in one linear pass per pattern
-/// (a loop over `find_any` would rescan to the end for every absent pattern).
+/// Successive earliest matches of several patterns, found in one pass.
 pub struct AnyMatches {
     hits: Vec<(usize, usize, usize)>,
     next: usize,
 }
 
 impl AnyMatches {
-    pub fn new(s: &[u8], from: usize, to: usize, pats: &[&str]) -> AnyMatches {
-        // one pass; at each position the longest pattern
-        let index = Patterns::new(pats);
-        let mut hits = Vec::new();
-        let mut i = from;
-        while let Some((a, b, k)) = index.find(s, i, to) {
-            hits.push((a, b, k));
-            i = a + 1;
+    pub fn new(t: &Text, from: usize, to: usize, pats: &[&str]) -> AnyMatches {
+        AnyMatches {
+            hits: Patterns::new(pats).hits(t, from, to),
+            next: 0,
         }
-        AnyMatches { hits, next: 0 }
     }
 
     /// Every match, in order: (start, end, pattern index).
@@ -193,9 +221,9 @@ impl AnyMatches {
     }
 }
 
-/// The earliest match among several patterns (longest wins on ties), in one pass.
-pub fn find_any(s: &[u8], from: usize, to: usize, pats: &[&str]) -> Option<(usize, usize, usize)> {
-    Patterns::new(pats).find(s, from, to)
+/// The earliest match among several patterns (longest wins on ties).
+pub fn find_any(t: &Text, from: usize, to: usize, pats: &[&str]) -> Option<(usize, usize, usize)> {
+    Patterns::new(pats).find(t, from, to)
 }
 
 /// Which of `pats` matches word-bounded at `pos` (longest first): (end, index).
@@ -214,10 +242,6 @@ pub fn any_at(s: &[u8], pos: usize, pats: &[&str]) -> Option<(usize, usize)> {
         }
     }
     best
-}
-
-pub fn memchr(b: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&x| x == b)
 }
 
 pub fn skip_ws(s: &[u8], mut i: usize) -> usize {
@@ -382,11 +406,67 @@ mod tests {
         assert_eq!(words("bonjour"), None);
     }
 
+    /// The indexed searches find exactly what a byte-by-byte scan finds.
+    #[test]
+    fn indexed_search_equals_byte_scan() {
+        let naive = |s: &[u8], from: usize, to: usize, p: &Patterns| {
+            let mut out = Vec::new();
+            for i in from..to.min(s.len()) {
+                if p.starts(s[i]) && (i == 0 || !is_word_byte(s[i - 1]) || !is_word_byte(s[i])) {
+                    if let Some((e, k)) = p.at(s, i) {
+                        out.push((i, e, k));
+                    }
+                }
+            }
+            out
+        };
+        let pats: &[&str] = &[
+            "presents",
+            "present",
+            "pour",
+            "pouvoir a",
+            "(",
+            "-",
+            "l'an",
+            "n°",
+            "e",
+            "extrait du registre",
+        ];
+        let index = Patterns::new(pats);
+        let texts = [
+            include_str!("../../www/examples/reference.txt"),
+            "Présents(3)pour-pour  l'an e-e é e n° 1 pouvoir\n a X;pouvoir a",
+            "",
+            "e",
+            "-(",
+        ];
+        for text in texts {
+            let t = Text::new(text);
+            let s = t.lower.as_bytes();
+            for (from, to) in [(0, t.len()), (3, t.len() / 2), (t.len() / 3, t.len() + 9)] {
+                let want = naive(s, from, to, &index);
+                assert_eq!(index.hits(&t, from, to), want, "{text:?} {from}..{to}");
+                assert_eq!(index.find(&t, from, to), want.first().copied());
+                for &pat in pats {
+                    let one = Patterns::new(std::slice::from_ref(&pat));
+                    let want: Vec<_> = naive(s, from, to, &one)
+                        .iter()
+                        .map(|h| (h.0, h.1))
+                        .collect();
+                    assert_eq!(find_all_in(&t, from, to, pat), want, "{pat}");
+                    assert_eq!(find_word(&t, from, to, pat), want.first().copied());
+                }
+            }
+        }
+    }
+
     #[test]
     fn word_matching() {
-        let s = b"presents :\n 34 represents";
-        assert_eq!(find_word(s, 0, s.len(), "presents :"), Some((0, 10)));
-        assert_eq!(find_word(s, 1, s.len(), "presents"), None);
+        let t = Text::new("Présents :\n 34 représents");
+        assert_eq!(find_word(&t, 0, t.len(), "presents :"), Some((0, 10)));
+        assert_eq!(find_word(&t, 1, t.len(), "presents"), None);
+        let s = t.lower.as_bytes();
+        assert_eq!(find_word_near(s, 0, s.len(), "presents :"), Some((0, 10)));
         assert_eq!(read_int(b"x 34,", 2), Some((34, 4)));
         assert_eq!(read_int(b"1er", 0), None);
     }

@@ -33,7 +33,7 @@ pub fn find_body(t: &Text, from: usize, to: usize) -> (BodyKind, Option<String>)
     // council it belongs to ("Bureau du Conseil de Communauté").
     let mut best: Option<(usize, usize, BodyKind)> = None;
     for (prio, (p, k)) in PATS.iter().enumerate() {
-        if let Some((a, b)) = find_word(s, from, head_end, p) {
+        if let Some((a, b)) = find_word(t, from, head_end, p) {
             let rank_better = match best {
                 None => true,
                 Some((ba, _, bk)) => {
@@ -107,7 +107,6 @@ pub fn find_session_date(
     from: usize,
     to: usize,
 ) -> Option<(usize, bool)> {
-    let s = t.lower.as_bytes();
     let in_range = |m: &DateMention| {
         let a = m.span.start;
         a >= t.span(from, from).start && a <= t.span(to, to).start
@@ -130,7 +129,7 @@ pub fn find_session_date(
     let mut best: Option<(usize, usize)> = None; // (key end, date index)
                                                  // one pass for all keys; each key's first occurrence followed by a date competes
     let mut done = [false; 16];
-    for &(_, b, k) in AnyMatches::new(s, from, to.min(from + 4000), KEYS).hits() {
+    for &(_, b, k) in AnyMatches::new(t, from, to.min(from + 4000), KEYS).hits() {
         if done[k] {
             continue;
         }
@@ -221,9 +220,8 @@ fn convocation_after(
     session: Option<usize>,
     keys: &[&str],
 ) -> Option<usize> {
-    let s = t.lower.as_bytes();
     let session_date = session.and_then(|k| dates[k].date);
-    let mut matches = AnyMatches::new(s, from, to, keys);
+    let mut matches = AnyMatches::new(t, from, to, keys);
     let mut i = from;
     while let Some((_, b, _)) = matches.next_from(i) {
         i = b;
@@ -258,7 +256,7 @@ pub fn find_person(
     keys: &[&str],
 ) -> Option<(String, Span, usize, usize)> {
     let s = t.lower.as_bytes();
-    let (_, b, _) = find_any(s, from, to, keys)?;
+    let (_, b, _) = find_any(t, from, to, keys)?;
     let mut p = skip_seps(s, b, b":-");
     // Skip a role before the name: "de son Maire,", "de Monsieur le Président,"
     for w in [
@@ -327,6 +325,5 @@ pub fn find_person(
 
 /// True when the text invokes urgency for the convocation.
 pub fn mentions_urgency(t: &Text, from: usize, to: usize) -> bool {
-    let s = t.lower.as_bytes();
-    find_any(s, from, to, &["urgence", "en urgence", "d'urgence"]).is_some()
+    find_any(t, from, to, &["urgence", "en urgence", "d'urgence"]).is_some()
 }

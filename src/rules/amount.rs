@@ -90,7 +90,6 @@ impl Rule for Sum {
 fn check_tables(cx: &Ctx, out: &mut Vec<Finding>) {
     let t = cx.text;
     let am = &cx.delib.amounts;
-    let s = t.lower.as_bytes();
     let (from, to) = cx.delib.range;
     let mut region_start = from;
     if am.iter().all(|a| a.percent.is_none()) {
@@ -98,7 +97,7 @@ fn check_tables(cx: &Ctx, out: &mut Vec<Finding>) {
     }
     let keys: std::collections::BTreeSet<(usize, usize)> = ["totaux", "total"]
         .iter()
-        .flat_map(|k| crate::parse::scan::find_all_in(s, from, to, k))
+        .flat_map(|k| crate::parse::scan::find_all_in(t, from, to, k))
         .collect();
     for (ka, kb) in keys {
         let Some(total) = am
