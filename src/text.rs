@@ -48,37 +48,57 @@ pub struct Starts {
     /// Group of byte `b`: `pos[offsets[b]..offsets[b + 1]]`.
     offsets: Vec<u32>,
     pos: Vec<u32>,
+    /// Every word start (a letter or digit after a non-word byte), in order.
+    words: Vec<u32>,
 }
 
 impl Starts {
     fn new(s: &[u8]) -> Starts {
-        let word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
-        let is_start = |i: usize| {
-            let b = s[i];
-            !(b == b' ' || b == b'\t' || b == b'\n') && (!word(b) || i == 0 || !word(s[i - 1]))
+        // Each start: a punctuation byte, or a word byte after a non-word byte.
+        let starts = || {
+            let mut prev_word = false;
+            s.iter().enumerate().filter_map(move |(i, &b)| {
+                let word = b.is_ascii_alphanumeric() || b >= 0x80;
+                let start = if word {
+                    !prev_word
+                } else {
+                    !matches!(b, b' ' | b'\t' | b'\n')
+                };
+                prev_word = word;
+                start.then_some((i, b))
+            })
         };
-        let mut counts = vec![0u32; 257];
-        for i in 0..s.len() {
-            if is_start(i) {
-                counts[s[i] as usize + 1] += 1;
+        let mut offsets = vec![0u32; 257];
+        let mut words = Vec::with_capacity(s.len() / 5);
+        for (i, b) in starts() {
+            offsets[b as usize + 1] += 1;
+            if b.is_ascii_alphanumeric() || b >= 0x80 {
+                words.push(i as u32);
             }
         }
         for b in 0..256 {
-            counts[b + 1] += counts[b];
+            offsets[b + 1] += offsets[b];
         }
-        let mut next = counts.clone();
-        let mut pos = vec![0u32; counts[256] as usize];
-        for i in 0..s.len() {
-            if is_start(i) {
-                let slot = &mut next[s[i] as usize];
-                pos[*slot as usize] = i as u32;
-                *slot += 1;
-            }
+        let mut next = offsets.clone();
+        let mut pos = vec![0u32; offsets[256] as usize];
+        for (i, b) in starts() {
+            let slot = &mut next[b as usize];
+            pos[*slot as usize] = i as u32;
+            *slot += 1;
         }
         Starts {
-            offsets: counts,
+            offsets,
             pos,
+            words,
         }
+    }
+
+    /// The word starts within `from..to`, in order: loops that act only at a word start
+    /// visit these instead of every byte.
+    pub fn words(&self, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+        let a = self.words.partition_point(|&p| (p as usize) < from);
+        let z = self.words.partition_point(|&p| (p as usize) < to);
+        self.words[a..z.max(a)].iter().map(|&p| p as usize)
     }
 
     /// The start positions beginning with byte `b` within `from..to`, in order.
@@ -97,19 +117,31 @@ impl<'a> Text<'a> {
         let mut src: Vec<(u32, u32)> = Vec::with_capacity(orig.len());
         let bytes = orig.as_bytes();
         let mut at_line_start = true;
-        let mut iter = orig.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
-            // Fast path: plain ASCII letters, digits and punctuation are copied as they are.
-            if c.is_ascii() && !matches!(c, '#' | '*' | '\r' | '\n' | '`') {
-                norm.push(c);
-                src.push((i as u32, i as u32 + 1));
+        let plain = |b: u8| b.is_ascii() && !matches!(b, b'#' | b'*' | b'\r' | b'\n' | b'`');
+        let mut i = 0;
+        while i < bytes.len() {
+            // Fast path: runs of plain ASCII letters, digits and punctuation are copied as they are.
+            if plain(bytes[i]) {
+                let mut j = i + 1;
+                while j < bytes.len() && plain(bytes[j]) {
+                    j += 1;
+                }
+                norm.push_str(&orig[i..j]);
+                src.extend((i as u32..j as u32).map(|k| (k, k + 1)));
                 at_line_start = false;
+                i = j;
                 continue;
             }
+            // `i` is a char boundary: plain runs stop before a non-ASCII byte's char.
+            let Some(c) = orig[i..].chars().next() else {
+                break;
+            };
             let end = i + c.len_utf8();
+            let at = i;
+            i = end;
             // Markdown heading marks at line start: "### Membres présents".
             if at_line_start && c == '#' {
-                let mut j = i;
+                let mut j = at;
                 while j < bytes.len() && bytes[j] == b'#' {
                     j += 1;
                 }
@@ -117,21 +149,16 @@ impl<'a> Text<'a> {
                     while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t') {
                         j += 1;
                     }
-                    while let Some(&(k, _)) = iter.peek() {
-                        if k < j {
-                            iter.next();
-                        } else {
-                            break;
-                        }
-                    }
+                    i = j;
                     continue;
                 }
             }
             // Markdown emphasis: "**" dropped wherever it stands.
             if c == '*' && bytes.get(end) == Some(&b'*') {
-                iter.next();
+                i = end + 1;
                 continue;
             }
+            let i = at;
             let push = |s: &str, norm: &mut String, src: &mut Vec<(u32, u32)>| {
                 for b in s.bytes() {
                     let _ = b;

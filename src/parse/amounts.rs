@@ -180,9 +180,14 @@ pub fn find_amounts(t: &Text, from: usize, to: usize) -> Vec<Amount> {
         .collect();
     let mut next_currency = 0;
     let mut i = from;
-    while i < to {
+    // Amounts start at a word start: only those are visited (`i` is where reading resumes).
+    for w in t.starts.words(from, to) {
+        if w < i {
+            continue;
+        }
+        i = w;
         let b = s[i];
-        if b.is_ascii_digit() && (i == 0 || !is_word_byte(s[i - 1])) {
+        if b.is_ascii_digit() {
             if let Some((digits, decimals, e)) = read_grouped(s, i) {
                 if let Some((exp, ce)) = currency_at(s, e) {
                     if let Some(cents) = to_cents(&digits, &decimals, exp) {
@@ -207,7 +212,7 @@ pub fn find_amounts(t: &Text, from: usize, to: usize) -> Vec<Amount> {
                 i = e.max(i + 1);
                 continue;
             }
-        } else if b.is_ascii_lowercase() && (i == 0 || !is_word_byte(s[i - 1])) {
+        } else if b.is_ascii_lowercase() {
             let mut we = i;
             while we < s.len() && s[we].is_ascii_lowercase() {
                 we += 1;

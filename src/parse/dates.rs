@@ -115,32 +115,23 @@ fn lan_year_before(s: &[u8], pos: usize) -> Option<i32> {
 pub fn find_dates(t: &Text) -> Vec<DateMention> {
     let s = t.lower.as_bytes();
     let mut out: Vec<DateMention> = Vec::new();
-    let mut i = 0;
-    while i < s.len() {
-        let b = s[i];
-        if i > 0 && is_word_byte(s[i - 1]) {
-            i += 1;
+    let mut next = 0;
+    for i in t.starts.words(0, s.len()) {
+        if i < next {
             continue;
         }
-        if b.is_ascii_digit() {
-            if let Some((m, next)) = digit_date(t, i) {
-                out.push(m);
-                i = next;
-                continue;
-            }
-            if let Some((m, next)) = day_month_date(t, i, false) {
-                out.push(m);
-                i = next;
-                continue;
-            }
+        let b = s[i];
+        let found = if b.is_ascii_digit() {
+            digit_date(t, i).or_else(|| day_month_date(t, i, false))
         } else if b.is_ascii_lowercase() {
-            if let Some((m, next)) = day_month_date(t, i, true) {
-                out.push(m);
-                i = next;
-                continue;
-            }
+            day_month_date(t, i, true)
+        } else {
+            None
+        };
+        if let Some((m, e)) = found {
+            out.push(m);
+            next = e;
         }
-        i += 1;
     }
     out
 }

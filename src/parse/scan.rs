@@ -140,8 +140,17 @@ impl<'p> Patterns<'p> {
     pub fn at(&self, s: &[u8], pos: usize) -> Option<(usize, usize)> {
         let (start, len) = self.slots[*s.get(pos)? as usize];
         let mut best: Option<(usize, usize)> = None;
+        let next = s.get(pos + 1).copied();
         for &k in &self.order[start as usize..(start + len) as usize] {
-            if let Some(e) = word_at(s, pos, self.pats[k as usize]) {
+            let pat = self.pats[k as usize];
+            // cheap second-byte filter: most candidates fail here
+            if let Some(&p1) = pat.as_bytes().get(1) {
+                let ok = next.is_some_and(|n| if p1 == b' ' { is_ws(n) } else { n == p1 });
+                if !ok {
+                    continue;
+                }
+            }
+            if let Some(e) = word_at(s, pos, pat) {
                 if best.is_none_or(|(be, _)| e > be) {
                     best = Some((e, k as usize));
                 }

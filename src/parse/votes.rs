@@ -102,13 +102,14 @@ fn tokens(t: &Text, from: usize, to: usize) -> Vec<Token> {
     let mut out = Vec::new();
     let mut i = from;
     let to = to.min(s.len());
-    while i < to {
-        let c = s[i];
-        let word_start = i == 0 || !is_word_byte(s[i - 1]);
-        if !word_start {
-            i += 1;
+    // Vote words and counts start at a word start: only those are visited (`i` is where
+    // reading resumes).
+    for w in t.starts.words(from, to) {
+        if w < i {
             continue;
         }
+        i = w;
+        let c = s[i];
         // Number first: "49 voix pour", "13 POUR", "4 abstentions", "DONT 7 PROCURATION(S)"
         if c.is_ascii_digit() {
             if let Some((v, e)) = read_int(s, i) {
