@@ -1,6 +1,7 @@
 //! Times each stage of the engine on the reference extract and on a 1 MB recueil
 //! (a profiling aid: `cargo run --release --example phases`).
 #[path = "../tests/support/pathological.rs"]
+#[allow(dead_code)]
 mod pathological;
 
 use conforme::parse::{self, amounts, counts, dates, members, session, votes};
