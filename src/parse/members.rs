@@ -185,6 +185,13 @@ pub fn is_civility(w: &str) -> bool {
     CIVILITIES.contains(&w)
 }
 
+/// `w` followed by a dot is a civility ("M" → "M."), without building the string.
+fn is_civility_dotted(w: &str) -> bool {
+    CIVILITIES
+        .iter()
+        .any(|c| c.len() == w.len() + 1 && c.ends_with('.') && c.starts_with(w))
+}
+
 const PARTICLES: &[&str] = &[
     "de", "du", "des", "d'", "le", "la", "les", "van", "von", "der", "den", "di", "da", "dos",
     "do", "del", "della", "el", "al", "ben", "ibn", "mac", "st", "ste", "saint", "sainte", "y",
@@ -520,7 +527,7 @@ fn chunks(t: &Text, start: usize, end: usize) -> Vec<(usize, usize)> {
                     .unwrap_or(0);
                 let w = t.low(word_start, i);
                 let j = skip_ws(s, i + 1);
-                if !is_civility(&format!("{w}."))
+                if !is_civility_dotted(w)
                     && !is_civility(w)
                     && w.len() > 1
                     && j < end
@@ -819,7 +826,7 @@ fn parse_entries(t: &Text, start: usize, end: usize, kind: SectionKind) -> (Vec<
                 k += 1;
                 continue;
             }
-            if is_civility(w) || is_civility(&format!("{w}.")) {
+            if is_civility(w) || is_civility_dotted(w) {
                 if !cur.side().is_empty() {
                     finish(&mut cur, &mut results);
                     cur.start = tok.a;
@@ -1219,7 +1226,7 @@ pub fn name_run(t: &Text, p: usize, b: usize) -> Option<(usize, usize)> {
         if j == i {
             break;
         }
-        if is_civility(&lw) || is_civility(&format!("{lw}.")) {
+        if is_civility(&lw) || is_civility_dotted(&lw) {
             if !words.is_empty() {
                 break;
             }
@@ -1266,7 +1273,7 @@ pub fn name_key_str(s: &str) -> NameKey {
         .map(|w| w.to_ascii_uppercase())
         .filter(|w| {
             let l = w.to_ascii_lowercase();
-            !is_civility(&l) && !is_civility(&format!("{l}.")) && !is_role(&l) && !is_particle(&l)
+            !is_civility(&l) && !is_civility_dotted(&l) && !is_role(&l) && !is_particle(&l)
         })
         .collect();
     v.sort();
