@@ -296,6 +296,29 @@ impl<'a> Text<'a> {
     }
 }
 
+/// A letter of the Latin scripts the extracts are written in: ASCII, Latin-1 and Latin
+/// Extended-A/B ("É", "Ł", "Ş"). Explicit ranges instead of the Unicode tables of
+/// `char::is_alphabetic`, which weigh kilobytes in wasm; letters of other scripts are not
+/// letters here (a name in them is not read, so no count is inferred from it).
+pub fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c, '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{24F}')
+}
+
+/// An upper-case letter of those scripts (Latin Extended-B counts as lower case).
+pub fn is_upper(c: char) -> bool {
+    let u = c as u32;
+    c.is_ascii_uppercase()
+        || matches!(u, 0xC0..=0xD6 | 0xD8..=0xDE | 0x178)
+        // Latin Extended-A pairs upper/lower case on alternate code points.
+        || (matches!(u, 0x100..=0x137 | 0x14A..=0x177) && u.is_multiple_of(2))
+        || (matches!(u, 0x139..=0x148 | 0x179..=0x17E) && !u.is_multiple_of(2))
+}
+
+pub fn is_letter_or_digit(c: char) -> bool {
+    is_letter(c) || c.is_ascii_digit()
+}
+
 /// Accent-folded ASCII lower case of any text (no Unicode case tables: small in wasm).
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -375,6 +398,16 @@ fn fold_char(c: char) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin_letters_and_case_without_unicode_tables() {
+        // Agrees with the Unicode tables on every char of the Latin blocks it covers.
+        for c in ('\u{0}'..='\u{17F}').filter(|c| !matches!(c, '\u{AA}' | '\u{B5}' | '\u{BA}')) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
+        }
+        assert!(is_letter('Ș') && !is_letter('Ж') && !is_letter('1') && is_letter_or_digit('1'));
+    }
 
     #[test]
     fn folds_and_maps_back() {

@@ -166,7 +166,7 @@ pub fn find_amounts(t: &Text, from: usize, to: usize) -> Vec<Amount> {
     let to = to.min(s.len());
     let mut out = Vec::new();
     // Amounts in words end with "euro(s)" or "€": number words are read only when one is near.
-    let currency: Vec<usize> = AnyMatches::new(t, from, to, &["euro", "euros", "d'euros"])
+    let mut currency: Vec<usize> = AnyMatches::new(t, from, to, &["euro", "euros", "d'euros"])
         .hits()
         .iter()
         .map(|h| h.0)
@@ -175,9 +175,8 @@ pub fn find_amounts(t: &Text, from: usize, to: usize) -> Vec<Amount> {
                 .match_indices('\u{20ac}')
                 .map(|(p, _)| from + p),
         )
-        .collect::<std::collections::BTreeSet<usize>>()
-        .into_iter()
         .collect();
+    currency.sort_unstable();
     let mut next_currency = 0;
     let mut i = from;
     // Amounts start at a word start: only those are visited (`i` is where reading resumes).
@@ -283,7 +282,9 @@ fn resolve_dont(s: &[u8], amounts: &mut [Amount]) {
     // where each opening parenthesis closes. Nested parts then cost no rescan.
     let lo = amounts[0].pos.0;
     let hi = (amounts[n - 1].pos.1 + MAX_REGION).min(s.len());
-    let mut closes: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    // Opening parentheses in text order, and where each closes (usize::MAX: never).
+    let mut opens: Vec<usize> = Vec::new();
+    let mut closes: Vec<usize> = Vec::new();
     let mut stack: Vec<usize> = Vec::new();
     let mut start_depth = vec![0i32; n];
     let mut next_amount = 0;
@@ -294,17 +295,27 @@ fn resolve_dont(s: &[u8], amounts: &mut [Amount]) {
             next_amount += 1;
         }
         if c == b'(' {
-            stack.push(i);
+            stack.push(opens.len());
+            opens.push(i);
+            closes.push(usize::MAX);
         } else if c == b')' {
             if let Some(o) = stack.pop() {
-                closes.insert(o, i + 1);
+                closes[o] = i + 1;
             }
         }
     }
+    let close_of = |o: usize| {
+        let k = opens.partition_point(|&p| p < o);
+        (opens.get(k) == Some(&o) && closes[k] != usize::MAX).then(|| closes[k])
+    };
     // Amounts by depth, in text order, to visit only the candidates of a region.
-    let mut by_depth: std::collections::HashMap<i32, Vec<usize>> = std::collections::HashMap::new();
-    for (k, d) in start_depth.iter().enumerate() {
-        by_depth.entry(*d).or_default().push(k);
+    let mut by_depth: Vec<Vec<usize>> = Vec::new();
+    for (k, &d) in start_depth.iter().enumerate() {
+        let d = d as usize;
+        if by_depth.len() <= d {
+            by_depth.resize_with(d + 1, Vec::new);
+        }
+        by_depth[d].push(k);
     }
     for pi in 0..n {
         let pend = amounts[pi].pos.1;
@@ -337,7 +348,7 @@ fn resolve_dont(s: &[u8], amounts: &mut [Amount]) {
                 .iter()
                 .rposition(|&c| c == b'(')
                 .map(|p| pend + p);
-            open.and_then(|o| closes.get(&o).copied())
+            open.and_then(close_of)
                 .unwrap_or((de + MAX_REGION).min(s.len()))
         } else if s[de..after].contains(&b'\n') {
             // bullet list: consecutive lines starting with a dash
@@ -385,7 +396,7 @@ fn resolve_dont(s: &[u8], amounts: &mut [Amount]) {
             j
         };
         let de_depth = start_depth[pi] + depth_between(s, amounts[pi].pos.0, de);
-        let Some(candidates) = by_depth.get(&de_depth) else {
+        let Some(candidates) = usize::try_from(de_depth).ok().and_then(|d| by_depth.get(d)) else {
             continue;
         };
         let first = candidates.partition_point(|&k| k <= pi);

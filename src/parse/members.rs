@@ -582,14 +582,14 @@ fn shape(word: &str) -> Option<Shape> {
     let (mut letters, mut upper, mut digits) = (0usize, 0usize, 0usize);
     let mut first_upper = None;
     for c in word.chars() {
-        if c.is_alphabetic() {
+        if crate::text::is_letter(c) {
             letters += 1;
-            let u = c.is_uppercase();
+            let u = crate::text::is_upper(c);
             upper += usize::from(u);
             first_upper.get_or_insert(u);
         } else if c.is_ascii_digit() {
             digits += 1;
-        } else if !(c.is_alphanumeric() || c == '-' || c == '\'') {
+        } else if !(crate::text::is_letter_or_digit(c) || c == '-' || c == '\'') {
             return None;
         }
     }
@@ -822,7 +822,7 @@ fn parse_entries(t: &Text, start: usize, end: usize, kind: SectionKind) -> (Vec<
                 continue;
             }
             let w = tok_word(t, tok);
-            if w.is_empty() || w.chars().all(|c| !c.is_alphanumeric()) {
+            if w.is_empty() || w.chars().all(|c| !crate::text::is_letter_or_digit(c)) {
                 k += 1;
                 continue;
             }
@@ -874,7 +874,7 @@ fn parse_entries(t: &Text, start: usize, end: usize, kind: SectionKind) -> (Vec<
                 let mut me = tok.b;
                 while j < toks.len() && !toks[j].paren {
                     let ww = t.nrm(toks[j].a, toks[j].b);
-                    let first_upper = ww.chars().next().is_some_and(|c| c.is_uppercase());
+                    let first_upper = ww.chars().next().is_some_and(crate::text::is_upper);
                     if j > k
                         && first_upper
                         && shape(ww).is_some()
@@ -1118,7 +1118,7 @@ fn new_name_starts(words: &[Shape], next: Shape) -> bool {
 
 fn name_ok(t: &Text, (a, b): (usize, usize)) -> bool {
     let w = t.nrm(a, b);
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = w.chars().filter(|&c| crate::text::is_letter(c)).count();
     letters >= 3 && w.split_whitespace().count() <= 7
 }
 
@@ -1276,7 +1276,7 @@ pub fn name_key_str(s: &str) -> NameKey {
             !is_civility(&l) && !is_civility_dotted(&l) && !is_role(&l) && !is_particle(&l)
         })
         .collect();
-    v.sort();
+    v.sort_unstable();
     v.dedup();
     NameKey(v)
 }

@@ -110,19 +110,29 @@ pub struct Patterns<'p> {
 
 impl<'p> Patterns<'p> {
     pub fn new(pats: &'p [&'p str]) -> Patterns<'p> {
-        let mut order: Vec<u16> = (0..pats.len() as u16).collect();
-        order.sort_by_key(|&k| pats[k as usize].as_bytes().first().copied().unwrap_or(0));
+        // Grouped by first byte with a counting pass (no sort), pattern order kept in a group.
         let mut slots = [(0u16, 0u16); 256];
         let mut firsts = Vec::new();
-        for (i, &k) in order.iter().enumerate() {
-            let Some(&b) = pats[k as usize].as_bytes().first() else {
-                continue;
-            };
-            if slots[b as usize].1 == 0 {
-                slots[b as usize].0 = i as u16;
-                firsts.push(b);
+        for p in pats {
+            if let Some(&b) = p.as_bytes().first() {
+                if slots[b as usize].1 == 0 {
+                    firsts.push(b);
+                }
+                slots[b as usize].1 += 1;
             }
-            slots[b as usize].1 += 1;
+        }
+        let mut start = 0u16;
+        for slot in slots.iter_mut() {
+            slot.0 = start;
+            start += slot.1;
+        }
+        let mut order = vec![0u16; start as usize];
+        let mut fill = slots;
+        for (k, p) in pats.iter().enumerate() {
+            if let Some(&b) = p.as_bytes().first() {
+                order[fill[b as usize].0 as usize] = k as u16;
+                fill[b as usize].0 += 1;
+            }
         }
         Patterns {
             pats,
@@ -196,7 +206,8 @@ impl<'p> Patterns<'p> {
             }
         }
         if self.firsts.len() > 1 {
-            hits.sort_unstable_by_key(|h| h.0);
+            // one hit per position: the natural order is the text order
+            hits.sort_unstable();
         }
         hits
     }

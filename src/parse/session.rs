@@ -317,7 +317,13 @@ pub fn find_person(
         }
         q += 1;
     }
-    if e <= a || t.nrm(a, e).chars().filter(|c| c.is_alphabetic()).count() < 3 {
+    if e <= a
+        || t.nrm(a, e)
+            .chars()
+            .filter(|&c| crate::text::is_letter(c))
+            .count()
+            < 3
+    {
         return None;
     }
     Some((t.display(a, e), t.span(a, e), a, e))

@@ -95,11 +95,8 @@ fn check_tables(cx: &Ctx, out: &mut Vec<Finding>) {
     if am.iter().all(|a| a.percent.is_none()) {
         return;
     }
-    let keys: std::collections::BTreeSet<(usize, usize)> = ["totaux", "total"]
-        .iter()
-        .flat_map(|k| crate::parse::scan::find_all_in(t, from, to, k))
-        .collect();
-    for (ka, kb) in keys {
+    let keys = crate::parse::scan::Patterns::new(&["totaux", "total"]).hits(t, from, to);
+    for (ka, kb, _) in keys {
         let Some(total) = am
             .iter()
             .find(|a| a.pos.0 >= kb && a.pos.0 < kb + 80 && a.percent == Some(10000))

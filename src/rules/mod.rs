@@ -241,9 +241,30 @@ pub fn run(text: &Text, seance: &Seance, opts: &Options) -> Vec<Vec<Finding>> {
             r.check(&cx, &mut per[k]);
         }
         per[k].retain(|f| opts.show_info || f.severity != Severity::Info);
-        per[k].sort_by_key(|f| (f.spans.first().map(|s| s.start).unwrap_or(0), f.severity));
+        order_by_position(&mut per[k], |f| f);
     }
     per
+}
+
+/// Orders findings by position, then severity, keeping rule order on ties. One sort
+/// routine (on plain integer triples) serves every caller: each instantiation of a sort
+/// costs kilobytes of wasm.
+pub fn order_by_position<T>(v: &mut Vec<T>, finding: impl Fn(&T) -> &Finding) {
+    let mut keys: Vec<(usize, usize, usize)> = v
+        .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            let f = finding(x);
+            (
+                f.spans.first().map_or(0, |s| s.start),
+                f.severity as usize,
+                i,
+            )
+        })
+        .collect();
+    keys.sort_unstable();
+    let mut slots: Vec<Option<T>> = std::mem::take(v).into_iter().map(Some).collect();
+    v.extend(keys.into_iter().filter_map(|(_, _, i)| slots[i].take()));
 }
 
 /// "1 erreur", "2 avertissements"

@@ -113,12 +113,7 @@ impl State {
             })
             .filter(|s| self.options.show_info || s.finding.severity != Severity::Info)
             .collect();
-        v.sort_by_key(|s| {
-            (
-                s.finding.spans.first().map(|x| x.start).unwrap_or(0),
-                s.finding.severity,
-            )
-        });
+        crate::rules::order_by_position(&mut v, |s| &s.finding);
         v
     }
 
