@@ -34,8 +34,12 @@ pub struct Text<'a> {
     pub orig: &'a str,
     pub norm: String,
     pub lower: String,
-    /// For each byte of `norm`: the original (start, end) of the char it comes from.
-    src: Vec<(u32, u32)>,
+    /// For each byte of `norm`: the original start of the char it comes from. Its end is
+    /// the end of that char, unless dropped chars after it (combining accents, zero-width
+    /// chars) extend it: those ends are in `ext`.
+    src: Vec<u32>,
+    /// (start, end) of the original chars whose span was extended, in text order.
+    ext: Vec<(u32, u32)>,
     /// Where a keyword may start, grouped by first byte (the parser's shared token pass).
     pub starts: Starts,
 }
@@ -54,36 +58,47 @@ pub struct Starts {
 
 impl Starts {
     fn new(s: &[u8]) -> Starts {
-        // Each start: a punctuation byte, or a word byte after a non-word byte.
-        let starts = || {
-            let mut prev_word = false;
-            s.iter().enumerate().filter_map(move |(i, &b)| {
-                let word = b.is_ascii_alphanumeric() || b >= 0x80;
-                let start = if word {
-                    !prev_word
-                } else {
-                    !matches!(b, b' ' | b'\t' | b'\n')
-                };
-                prev_word = word;
-                start.then_some((i, b))
-            })
-        };
-        let mut offsets = vec![0u32; 257];
-        let mut words = Vec::with_capacity(s.len() / 5);
-        for (i, b) in starts() {
-            offsets[b as usize + 1] += 1;
-            if b.is_ascii_alphanumeric() || b >= 0x80 {
-                words.push(i as u32);
+        // Byte classes: 0 whitespace, 1 word byte, 2 punctuation.
+        const CLASS: [u8; 256] = {
+            let mut c = [2u8; 256];
+            let mut b = 0;
+            while b < 256 {
+                let x = b as u8;
+                if x.is_ascii_alphanumeric() || x >= 0x80 {
+                    c[b] = 1;
+                } else if x == b' ' || x == b'\t' || x == b'\n' {
+                    c[b] = 0;
+                }
+                b += 1;
             }
+            c
+        };
+        // One pass over the bytes: every start (a punctuation byte, or a word byte after a
+        // non-word byte), counted by first byte; then the starts alone are grouped.
+        let mut all: Vec<u32> = Vec::with_capacity(s.len() / 3);
+        let mut words = Vec::with_capacity(s.len() / 5);
+        let mut offsets = vec![0u32; 257];
+        let mut prev_word = false;
+        for (i, &b) in s.iter().enumerate() {
+            let class = CLASS[b as usize];
+            let word = class == 1;
+            if (word && !prev_word) || class == 2 {
+                all.push(i as u32);
+                offsets[b as usize + 1] += 1;
+                if word {
+                    words.push(i as u32);
+                }
+            }
+            prev_word = word;
         }
         for b in 0..256 {
             offsets[b + 1] += offsets[b];
         }
         let mut next = offsets.clone();
-        let mut pos = vec![0u32; offsets[256] as usize];
-        for (i, b) in starts() {
-            let slot = &mut next[b as usize];
-            pos[*slot as usize] = i as u32;
+        let mut pos = vec![0u32; all.len()];
+        for &i in &all {
+            let slot = &mut next[s[i as usize] as usize];
+            pos[*slot as usize] = i;
             *slot += 1;
         }
         Starts {
@@ -114,7 +129,8 @@ impl Starts {
 impl<'a> Text<'a> {
     pub fn new(orig: &'a str) -> Self {
         let mut norm = String::with_capacity(orig.len());
-        let mut src: Vec<(u32, u32)> = Vec::with_capacity(orig.len());
+        let mut src: Vec<u32> = Vec::with_capacity(orig.len());
+        let mut ext: Vec<(u32, u32)> = Vec::new();
         let bytes = orig.as_bytes();
         let mut at_line_start = true;
         let plain = |b: u8| b.is_ascii() && !matches!(b, b'#' | b'*' | b'\r' | b'\n' | b'`');
@@ -127,7 +143,7 @@ impl<'a> Text<'a> {
                     j += 1;
                 }
                 norm.push_str(&orig[i..j]);
-                src.extend((i as u32..j as u32).map(|k| (k, k + 1)));
+                src.extend(i as u32..j as u32);
                 at_line_start = false;
                 i = j;
                 continue;
@@ -159,21 +175,21 @@ impl<'a> Text<'a> {
                 continue;
             }
             let i = at;
-            let push = |s: &str, norm: &mut String, src: &mut Vec<(u32, u32)>| {
+            let push = |s: &str, norm: &mut String, src: &mut Vec<u32>| {
                 for b in s.bytes() {
                     let _ = b;
-                    src.push((i as u32, end as u32));
+                    src.push(i as u32);
                 }
                 norm.push_str(s);
             };
             match c {
                 '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{00AD}' => {
-                    extend_prev(&mut src, end);
+                    extend_prev(&src, &mut ext, end);
                     continue;
                 }
                 '\u{0300}'..='\u{036F}' => {
                     // Combining mark (decomposed accent): the base letter's span grows to cover it.
-                    extend_prev(&mut src, end);
+                    extend_prev(&src, &mut ext, end);
                     continue;
                 }
                 '\r' => {
@@ -212,6 +228,7 @@ impl<'a> Text<'a> {
             norm,
             lower,
             src,
+            ext,
             starts,
         }
     }
@@ -226,20 +243,30 @@ impl<'a> Text<'a> {
 
     /// Original span of the normalised range `a..b`.
     pub fn span(&self, a: usize, b: usize) -> Span {
-        if self.src.is_empty() {
+        let n = self.src.len();
+        if n == 0 {
             return Span::new(self.orig.len(), self.orig.len());
         }
-        let a = a.min(self.src.len());
-        let b = b.min(self.src.len());
+        let a = a.min(n);
+        let b = b.min(n);
         if b <= a {
-            let p = if a < self.src.len() {
-                self.src[a].0
+            let p = if a < n {
+                self.src[a] as usize
             } else {
-                self.src[self.src.len() - 1].1
+                self.char_end(self.src[n - 1])
             };
-            return Span::new(p as usize, p as usize);
+            return Span::new(p, p);
         }
-        Span::new(self.src[a].0 as usize, self.src[b - 1].1 as usize)
+        Span::new(self.src[a] as usize, self.char_end(self.src[b - 1]))
+    }
+
+    /// The original end of the char starting at `start` (a pushed char's start).
+    fn char_end(&self, start: u32) -> usize {
+        if let Ok(k) = self.ext.binary_search_by_key(&start, |e| e.0) {
+            return self.ext[k].1 as usize;
+        }
+        let st = start as usize;
+        st + self.orig[st..].chars().next().map_or(0, char::len_utf8)
     }
 
     /// The original text of the normalised range `a..b`, whitespace collapsed.
@@ -352,15 +379,12 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-fn extend_prev(src: &mut [(u32, u32)], end: usize) {
-    if let Some(last) = src.last_mut() {
-        let start_char = last.0;
-        // Extend every byte of the last pushed char (multi-byte ones share the same source).
-        for e in src.iter_mut().rev() {
-            if e.0 != start_char {
-                break;
-            }
-            e.1 = end as u32;
+/// The last pushed char's span now ends at `end`.
+fn extend_prev(src: &[u32], ext: &mut Vec<(u32, u32)>, end: usize) {
+    if let Some(&start) = src.last() {
+        match ext.last_mut() {
+            Some(last) if last.0 == start => last.1 = end as u32,
+            _ => ext.push((start, end as u32)),
         }
     }
 }
@@ -430,6 +454,28 @@ mod tests {
         let p = t.norm.find("Presents").unwrap();
         let sp = t.span(p, p + 8);
         assert_eq!(&s[sp.start..sp.end], "Pre\u{0301}sents");
+    }
+
+    #[test]
+    fn spans_of_folded_extended_and_dropped_chars() {
+        let s = "e\u{0301}\u{0300}x œ **b** 2\u{00AD}\u{200B}3…\r\nÉ";
+        let t = Text::new(s);
+        assert_eq!(t.norm, "ex oe b 23...\nE");
+        let orig = |a: usize, b: usize| {
+            let sp = t.span(a, b);
+            &s[sp.start..sp.end]
+        };
+        assert_eq!(orig(0, 1), "e\u{0301}\u{0300}"); // two combining marks
+        assert_eq!(orig(1, 2), "x");
+        assert_eq!(orig(3, 4), "œ"); // each byte of "oe" maps to the whole char
+        assert_eq!(orig(4, 5), "œ");
+        assert_eq!(orig(6, 7), "b"); // "**" dropped around it
+        assert_eq!(orig(8, 9), "2\u{00AD}\u{200B}"); // soft hyphen and zero-width space
+        assert_eq!(orig(10, 13), "…");
+        assert_eq!(orig(13, 14), "\n");
+        assert_eq!(orig(14, 15), "É");
+        assert_eq!(t.span(15, 15), Span::new(s.len(), s.len()));
+        assert_eq!(t.span(3, 3).start, t.span(3, 4).start);
     }
 
     #[test]

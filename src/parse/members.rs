@@ -1267,14 +1267,22 @@ pub fn name_key(t: &Text, a: usize, b: usize) -> NameKey {
 }
 
 pub fn name_key_str(s: &str) -> NameKey {
+    // Words are compared to the (lower-case) lists without allocating; only kept words are.
+    let listed = |list: &[&str], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
     let mut v: Vec<String> = s
         .split(|c: char| c.is_whitespace() || c == '-' || c == '.' || c == ',')
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_ascii_uppercase())
         .filter(|w| {
-            let l = w.to_ascii_lowercase();
-            !is_civility(&l) && !is_civility_dotted(&l) && !is_role(&l) && !is_particle(&l)
+            !w.is_empty()
+                && !listed(CIVILITIES, w)
+                && !CIVILITIES.iter().any(|c| {
+                    c.len() == w.len() + 1
+                        && c.ends_with('.')
+                        && c[..w.len()].eq_ignore_ascii_case(w)
+                })
+                && !listed(ROLES, w)
+                && !listed(PARTICLES, w)
         })
+        .map(|w| w.to_ascii_uppercase())
         .collect();
     v.sort_unstable();
     v.dedup();

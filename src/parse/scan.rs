@@ -106,6 +106,16 @@ pub struct Patterns<'p> {
     slots: [(u16, u16); 256],
     /// The distinct first bytes.
     firsts: Vec<u8>,
+    /// Two-byte prefixes of the patterns, hashed into a bit set (whitespace as ' '), and
+    /// the first bytes that start a one-byte pattern: most word starts are rejected by
+    /// one bit test instead of a loop over the patterns sharing their first byte.
+    pairs: [u64; 64],
+    short: [bool; 256],
+}
+
+fn pair_bit(b0: u8, b1: u8) -> usize {
+    let b1 = if is_ws(b1) { b' ' } else { b1 };
+    (usize::from(b0) * 31 + usize::from(b1)) & 4095
 }
 
 impl<'p> Patterns<'p> {
@@ -128,10 +138,20 @@ impl<'p> Patterns<'p> {
         }
         let mut order = vec![0u16; start as usize];
         let mut fill = slots;
+        let mut pairs = [0u64; 64];
+        let mut short = [false; 256];
         for (k, p) in pats.iter().enumerate() {
-            if let Some(&b) = p.as_bytes().first() {
+            let p = p.as_bytes();
+            if let Some(&b) = p.first() {
                 order[fill[b as usize].0 as usize] = k as u16;
                 fill[b as usize].0 += 1;
+                match p.get(1) {
+                    Some(&b1) => {
+                        let bit = pair_bit(b, b1);
+                        pairs[bit / 64] |= 1 << (bit % 64);
+                    }
+                    None => short[b as usize] = true,
+                }
             }
         }
         Patterns {
@@ -139,6 +159,8 @@ impl<'p> Patterns<'p> {
             order,
             slots,
             firsts,
+            pairs,
+            short,
         }
     }
 
@@ -148,7 +170,14 @@ impl<'p> Patterns<'p> {
 
     /// The longest pattern matching word-bounded at `pos`: (end, index).
     pub fn at(&self, s: &[u8], pos: usize) -> Option<(usize, usize)> {
-        let (start, len) = self.slots[*s.get(pos)? as usize];
+        let b0 = *s.get(pos)?;
+        if !self.short[b0 as usize] {
+            let bit = pair_bit(b0, *s.get(pos + 1)?);
+            if self.pairs[bit / 64] & (1 << (bit % 64)) == 0 {
+                return None;
+            }
+        }
+        let (start, len) = self.slots[b0 as usize];
         let mut best: Option<(usize, usize)> = None;
         let next = s.get(pos + 1).copied();
         for &k in &self.order[start as usize..(start + len) as usize] {
