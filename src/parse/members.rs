@@ -339,7 +339,9 @@ const TIMING: &[&str] = &[
 /// True when a list label or a terminator starts at `pos` (a name cannot go on).
 pub fn stops_a_name(t: &Text, pos: usize) -> bool {
     let s = t.lower.as_bytes();
-    any_at(s, pos, TERMINATORS).is_some() || any_at(s, pos, &label_pats()).is_some()
+    static TERMS: Lexicon = Lexicon::new(|| Patterns::new(TERMINATORS));
+    static LABELS: Lexicon = Lexicon::new(|| Patterns::new(&label_pats()));
+    TERMS.at(s, pos).is_some() || LABELS.at(s, pos).is_some()
 }
 
 /// One attendance list found in the text.
@@ -564,7 +566,9 @@ fn wrapped_line(t: &Text, chunk_start: usize, nl: usize, end: usize) -> bool {
         return true;
     }
     let q = skip_ws(s, nl + 1);
-    q < end && any_at(s, q, &["a", "par", "pouvoir a", "procuration a", "a donne"]).is_some()
+    static NEXT: Lexicon =
+        Lexicon::new(|| Patterns::new(&["a", "par", "pouvoir a", "procuration a", "a donne"]));
+    q < end && NEXT.at(s, q).is_some()
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -684,11 +688,14 @@ fn tok_word<'t>(t: &'t Text, tok: &Tok) -> &'t str {
 }
 
 /// Connector starting at token `k`: (number of tokens, reverse).
+static CONNECTORS_LEX: Lexicon = Lexicon::new(|| Patterns::new(CONNECTORS));
+static REVERSE_CONNECTORS_LEX: Lexicon = Lexicon::new(|| Patterns::new(REVERSE_CONNECTORS));
+
 fn connector_at(t: &Text, toks: &[Tok], k: usize, kind: SectionKind) -> Option<(usize, bool)> {
     let s = t.lower.as_bytes();
     let pos = toks[k].a;
-    for (list, rev) in [(CONNECTORS, false), (REVERSE_CONNECTORS, true)] {
-        if let Some((e, _)) = any_at(s, pos, list) {
+    for (list, rev) in [(&CONNECTORS_LEX, false), (&REVERSE_CONNECTORS_LEX, true)] {
+        if let Some((e, _)) = list.at(s, pos) {
             let n = toks[k..].iter().take_while(|x| x.a < e).count();
             return Some((n, rev));
         }
@@ -707,7 +714,8 @@ fn connector_at(t: &Text, toks: &[Tok], k: usize, kind: SectionKind) -> Option<(
 }
 
 fn timing_at(t: &Text, pos: usize) -> bool {
-    any_at(t.lower.as_bytes(), pos, TIMING).is_some()
+    static LEX: Lexicon = Lexicon::new(|| Patterns::new(TIMING));
+    LEX.at(t.lower.as_bytes(), pos).is_some()
 }
 
 #[derive(Default)]
@@ -1133,11 +1141,11 @@ fn parse_paren(t: &Text, a: usize, b: usize, cur: &mut Building, kind: SectionKi
     // connectors, possibly after a first clause: "(présent en début de séance, a donné procuration à X à compter du point 1)"
     let mut pos = p;
     while pos < b {
-        if let Some((e, _)) = any_at(s, pos, REVERSE_CONNECTORS) {
+        if let Some((e, _)) = REVERSE_CONNECTORS_LEX.at(s, pos) {
             cur.holds_for = name_run(t, skip_ws(s, e), b);
             return;
         }
-        if let Some((e, _)) = any_at(s, pos, CONNECTORS) {
+        if let Some((e, _)) = CONNECTORS_LEX.at(s, pos) {
             // "CANCON (PICHARD Elisabeth donne pouvoir à GIROU Bernard)": the giver is inside.
             if pos > p {
                 if let Some(g) = name_run(t, p, pos) {

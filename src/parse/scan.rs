@@ -100,7 +100,7 @@ pub fn find_all_in(t: &Text, from: usize, to: usize, pat: &str) -> Vec<(usize, u
 /// beginning with that byte are tried, and a search visits only the text's start
 /// positions ([`Text::starts`]) beginning with one of those bytes.
 pub struct Patterns<'p> {
-    pats: &'p [&'p str],
+    pats: Vec<&'p str>,
     /// Pattern indices sorted by first byte, and each byte's (start, len) in it.
     order: Vec<u16>,
     slots: [(u16, u16); 256],
@@ -119,7 +119,7 @@ fn pair_bit(b0: u8, b1: u8) -> usize {
 }
 
 impl<'p> Patterns<'p> {
-    pub fn new(pats: &'p [&'p str]) -> Patterns<'p> {
+    pub fn new(pats: &[&'p str]) -> Patterns<'p> {
         // Grouped by first byte with a counting pass (no sort), pattern order kept in a group.
         let mut slots = [(0u16, 0u16); 256];
         let mut firsts = Vec::new();
@@ -155,7 +155,7 @@ impl<'p> Patterns<'p> {
             }
         }
         Patterns {
-            pats,
+            pats: pats.to_vec(),
             order,
             slots,
             firsts,
@@ -239,6 +239,32 @@ impl<'p> Patterns<'p> {
             hits.sort_unstable();
         }
         hits
+    }
+}
+
+/// A constant keyword list with its index, built on first use and kept: the lists the
+/// parser tries at every word of an attendance list are not re-indexed per call.
+pub struct Lexicon {
+    build: fn() -> Patterns<'static>,
+    index: std::sync::OnceLock<Patterns<'static>>,
+}
+
+impl Lexicon {
+    /// `build` makes the index once: `Lexicon::new(|| Patterns::new(WORDS))`.
+    pub const fn new(build: fn() -> Patterns<'static>) -> Lexicon {
+        Lexicon {
+            build,
+            index: std::sync::OnceLock::new(),
+        }
+    }
+
+    pub fn get(&self) -> &Patterns<'static> {
+        self.index.get_or_init(self.build)
+    }
+
+    /// The longest keyword matching word-bounded at `pos`: (end, index), like [`any_at`].
+    pub fn at(&self, s: &[u8], pos: usize) -> Option<(usize, usize)> {
+        self.get().at(s, pos)
     }
 }
 

@@ -37,6 +37,9 @@ const POUR: &[&str] = &[
     "votes pour",
     "voix pour",
 ];
+const OUTCOMES: &[&str] = &[
+    "adopte", "adoptee", "adoptees", "adoptes", "rejete", "rejetee", "rejetes", "rejetees",
+];
 const CONTRE: &[&str] = &["contre", "ont vote contre", "votes contre", "voix contre"];
 const ABST: &[&str] = &[
     "abstention",
@@ -102,6 +105,13 @@ fn tokens(t: &Text, from: usize, to: usize) -> Vec<Token> {
     let mut out = Vec::new();
     let mut i = from;
     let to = to.min(s.len());
+    // Every word a label-first token can start with: other words are skipped at once.
+    let label_list: Vec<&str> = [NPPV, POUR, CONTRE, ABST, OUTCOMES]
+        .concat()
+        .into_iter()
+        .chain(["unanimite", "unanimement", "majorite"])
+        .collect();
+    let label_words = Patterns::new(&label_list);
     // Vote words and counts start at a word start: only those are visited (`i` is where
     // reading resumes).
     for w in t.starts.words(from, to) {
@@ -196,7 +206,7 @@ fn tokens(t: &Text, from: usize, to: usize) -> Vec<Token> {
                 continue;
             }
         }
-        if c.is_ascii_lowercase() && !may_start_vote_word(c) {
+        if c.is_ascii_lowercase() && (!may_start_vote_word(c) || label_words.at(s, i).is_none()) {
             while i < to && is_word_byte(s[i]) {
                 i += 1;
             }
@@ -279,14 +289,7 @@ fn tokens(t: &Text, from: usize, to: usize) -> Vec<Token> {
                     continue;
                 }
             }
-            if let Some((e, k)) = any_at(
-                s,
-                i,
-                &[
-                    "adopte", "adoptee", "adoptees", "adoptes", "rejete", "rejetee", "rejetes",
-                    "rejetees",
-                ],
-            ) {
+            if let Some((e, k)) = any_at(s, i, OUTCOMES) {
                 out.push(Token {
                     kind: Kind::Outcome,
                     value: 0,
