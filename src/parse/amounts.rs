@@ -6,25 +6,50 @@ use super::scan::*;
 use crate::model::{Amount, Tax};
 use crate::text::Text;
 
+/// Up to 40 digits, kept inline: every number of the text is read, so no allocation.
+struct Digits {
+    d: [u8; 40],
+    n: usize,
+}
+
+impl Digits {
+    fn new() -> Digits {
+        Digits { d: [0; 40], n: 0 }
+    }
+
+    /// False when full (a 41st digit: not an amount).
+    fn push(&mut self, b: u8) -> bool {
+        if self.n == self.d.len() {
+            return false;
+        }
+        self.d[self.n] = b;
+        self.n += 1;
+        true
+    }
+
+    fn get(&self) -> &[u8] {
+        &self.d[..self.n]
+    }
+}
+
 /// Reads a grouped number at `pos`: (integer digits, decimals, end).
 /// Groups of exactly three digits may be separated by one space or a dot.
-fn read_grouped(s: &[u8], pos: usize) -> Option<(Vec<u8>, Vec<u8>, usize)> {
+fn read_grouped(s: &[u8], pos: usize) -> Option<(Digits, Digits, usize)> {
     if pos > 0 && (s[pos - 1].is_ascii_digit() || s[pos - 1].is_ascii_alphabetic()) {
         return None;
     }
-    let mut digits = Vec::new();
+    let mut digits = Digits::new();
     let mut i = pos;
     while i < s.len() && s[i].is_ascii_digit() {
-        digits.push(s[i]);
-        i += 1;
-        if digits.len() > 40 {
+        if !digits.push(s[i]) {
             return None;
         }
+        i += 1;
     }
-    if digits.is_empty() {
+    if digits.n == 0 {
         return None;
     }
-    if digits.len() <= 3 {
+    if digits.n <= 3 {
         loop {
             if i + 3 < s.len() && (s[i] == b' ' || s[i] == b'.') {
                 let g = &s[i + 1..(i + 4).min(s.len())];
@@ -32,25 +57,26 @@ fn read_grouped(s: &[u8], pos: usize) -> Option<(Vec<u8>, Vec<u8>, usize)> {
                     && g.iter().all(|b| b.is_ascii_digit())
                     && !(i + 4 < s.len() && s[i + 4].is_ascii_digit())
                 {
-                    digits.extend_from_slice(g);
-                    i += 4;
-                    if digits.len() > 40 {
+                    if !g.iter().all(|&b| digits.push(b)) {
                         return None;
                     }
+                    i += 4;
                     continue;
                 }
             }
             break;
         }
     }
-    let mut decimals = Vec::new();
+    let mut decimals = Digits::new();
     if i + 1 < s.len() && (s[i] == b',' || s[i] == b'.') && s[i + 1].is_ascii_digit() {
         let mut j = i + 1;
         while j < s.len() && s[j].is_ascii_digit() && j - i <= 3 {
             j += 1;
         }
         if !(j < s.len() && s[j].is_ascii_digit()) {
-            decimals.extend_from_slice(&s[i + 1..j]);
+            for &b in &s[i + 1..j] {
+                decimals.push(b);
+            }
             i = j;
         }
     }
@@ -142,6 +168,7 @@ fn tax_at(s: &[u8], pos: usize) -> Option<(Tax, usize)> {
 fn percent_at(s: &[u8], pos: usize) -> Option<u32> {
     let p = skip_seps(s, pos, b"|");
     let (digits, decimals, e) = read_grouped(s, p)?;
+    let (digits, decimals) = (digits.get(), decimals.get());
     if digits.len() > 3 {
         return None;
     }
@@ -189,7 +216,7 @@ pub fn find_amounts(t: &Text, from: usize, to: usize) -> Vec<Amount> {
         if b.is_ascii_digit() {
             if let Some((digits, decimals, e)) = read_grouped(s, i) {
                 if let Some((exp, ce)) = currency_at(s, e) {
-                    if let Some(cents) = to_cents(&digits, &decimals, exp) {
+                    if let Some(cents) = to_cents(digits.get(), decimals.get(), exp) {
                         let (tax, end) = match tax_at(s, ce) {
                             Some((tx, te)) => (Some(tx), te),
                             None => (None, ce),
@@ -212,14 +239,18 @@ pub fn find_amounts(t: &Text, from: usize, to: usize) -> Vec<Amount> {
                 continue;
             }
         } else if b.is_ascii_lowercase() {
-            let mut we = i;
-            while we < s.len() && s[we].is_ascii_lowercase() {
-                we += 1;
-            }
             while next_currency < currency.len() && currency[next_currency] < i {
                 next_currency += 1;
             }
             let near = currency.get(next_currency).is_some_and(|&c| c - i < 200);
+            if !near {
+                // far from any currency: no amount in words starts here
+                continue;
+            }
+            let mut we = i;
+            while we < s.len() && s[we].is_ascii_lowercase() {
+                we += 1;
+            }
             let w = std::str::from_utf8(&s[i..we]).unwrap_or("");
             if near && w != "et" && is_number_word(w) {
                 if let Some((v, e)) = read_number_words(s, i) {
