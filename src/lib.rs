@@ -49,8 +49,9 @@ pub fn check(input: &str, opts: &Options) -> Report {
             seance.body = b;
         }
         let per = rules::run(&t, &seance, opts);
+        let members = report::members(&seance);
         for (k, findings) in per.into_iter().enumerate() {
-            extracts.push(report::extract(&t, &seance, k, findings));
+            extracts.push(report::extract(&t, &seance, k, members.clone(), findings));
         }
     }
     Report {

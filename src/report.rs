@@ -73,7 +73,8 @@ pub struct Extract {
     pub president: Option<String>,
     pub secretary: Option<String>,
     pub declared: Declared,
-    pub members: Vec<MemberOut>,
+    /// Shared by every extract of a séance (one copy, however many deliberations).
+    pub members: std::sync::Arc<[MemberOut]>,
     pub votes: Vec<VoteOut>,
     pub amounts: Vec<AmountOut>,
     pub findings: Vec<Finding>,
@@ -98,7 +99,27 @@ impl Report {
     }
 }
 
-pub fn extract(t: &Text, s: &Seance, k: usize, findings: Vec<Finding>) -> Extract {
+/// The séance's members as reported, built once and shared by its extracts.
+pub fn members(s: &Seance) -> std::sync::Arc<[MemberOut]> {
+    s.members
+        .iter()
+        .map(|m| MemberOut {
+            name: m.name.clone(),
+            status: m.status,
+            proxy_holder: m.proxy_holder.as_ref().map(|h| h.0.clone()),
+            span: m.span,
+            movement: m.movement.clone(),
+        })
+        .collect()
+}
+
+pub fn extract(
+    t: &Text,
+    s: &Seance,
+    k: usize,
+    members: std::sync::Arc<[MemberOut]>,
+    findings: Vec<Finding>,
+) -> Extract {
     let d = &s.deliberations[k];
     let span = t.span(d.range.0, d.range.1);
     let amounts = d
@@ -124,17 +145,7 @@ pub fn extract(t: &Text, s: &Seance, k: usize, findings: Vec<Finding>) -> Extrac
         president: s.president.as_ref().map(|p| p.name.clone()),
         secretary: s.secretary.as_ref().map(|p| p.name.clone()),
         declared: s.declared.clone(),
-        members: s
-            .members
-            .iter()
-            .map(|m| MemberOut {
-                name: m.name.clone(),
-                status: m.status,
-                proxy_holder: m.proxy_holder.as_ref().map(|h| h.0.clone()),
-                span: m.span,
-                movement: m.movement.clone(),
-            })
-            .collect(),
+        members,
         votes: d
             .votes
             .iter()

@@ -24,7 +24,7 @@ fn assert_spans(input: &str, r: &Report) {
                 assert!(ok(s), "{} span {:?}", f.rule, s);
             }
         }
-        for m in &e.members {
+        for m in e.members.iter() {
             assert!(ok(&m.span));
         }
         for v in &e.votes {

@@ -1300,17 +1300,17 @@ pub fn name_key_str(s: &str) -> NameKey {
 /// Builds members from sections: one member per person, proxies linked.
 pub fn build_members(t: &Text, sections: &[Section]) -> Vec<Member> {
     let mut members: Vec<Member> = Vec::new();
+    // The one member with this key (none when absent or ambiguous).
     let find = |members: &Vec<Member>, key: &NameKey| -> Option<usize> {
-        let full: Vec<usize> = members
+        let mut same = members
             .iter()
             .enumerate()
             .filter(|(_, m)| m.key == *key)
-            .map(|(i, _)| i)
-            .collect();
-        if full.len() == 1 {
-            return Some(full[0]);
+            .map(|(i, _)| i);
+        match (same.next(), same.next()) {
+            (Some(i), None) => Some(i),
+            _ => None,
         }
-        None
     };
     for sec in sections {
         for e in &sec.entries {

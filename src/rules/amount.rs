@@ -291,15 +291,17 @@ impl Rule for Consistency {
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
         let t = cx.text;
         let (a, b) = cx.delib.range;
-        let lower = t.low(a, b);
-        let Some(dec) = ["decide", "deliberer", "delibere"]
+        // The operative part starts at the first word beginning "decide" / "delibere(r)".
+        let s = t.lower.as_bytes();
+        let Some(dec) = t
+            .starts
+            .of(b'd', a, b)
             .iter()
-            .filter_map(|k| lower.find(k))
-            .min()
+            .map(|&p| p as usize)
+            .find(|&p| s[p..].starts_with(b"decide") || s[p..].starts_with(b"delibere"))
         else {
             return;
         };
-        let dec = a + dec;
         let subsidies: Vec<&Amount> = cx
             .delib
             .amounts
