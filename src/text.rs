@@ -45,15 +45,31 @@ pub struct Text<'a> {
 }
 
 /// The positions of `lower` where a keyword may start — each word start and each
-/// punctuation byte — grouped by their byte, each group in text order. Built once per
-/// text, so a keyword search visits only the few positions that begin with one of its
-/// first bytes instead of every byte.
+/// punctuation byte — in text order and grouped by their first two bytes. Built once per
+/// text, so a keyword search visits only the few positions that begin like one of its
+/// keywords instead of every byte.
 pub struct Starts {
-    /// Group of byte `b`: `pos[offsets[b]..offsets[b + 1]]`.
-    offsets: Vec<u32>,
-    pos: Vec<u32>,
+    /// Every start, in order.
+    all: Vec<u32>,
     /// Every word start (a letter or digit after a non-word byte), in order.
     words: Vec<u32>,
+    /// The same starts grouped by their first two bytes ([`pair_key`]).
+    pair_offsets: Vec<u32>,
+    pair_pos: Vec<u32>,
+}
+
+/// Number of two-byte groups (hashed): see [`pair_key`].
+pub const PAIR_KEYS: usize = 4096;
+
+/// The group of a two-byte prefix, whitespace counting as one space (keywords write any
+/// run of whitespace as one space). Two prefixes may share a group: searches verify.
+pub fn pair_key(b0: u8, b1: u8) -> usize {
+    let b1 = if matches!(b1, b' ' | b'\t' | b'\n') {
+        b' '
+    } else {
+        b1
+    };
+    (usize::from(b0) * 31 + usize::from(b1)) % PAIR_KEYS
 }
 
 impl Starts {
@@ -77,34 +93,44 @@ impl Starts {
         // non-word byte), counted by first byte; then the starts alone are grouped.
         let mut all: Vec<u32> = Vec::with_capacity(s.len() / 3);
         let mut words = Vec::with_capacity(s.len() / 5);
-        let mut offsets = vec![0u32; 257];
         let mut prev_word = false;
         for (i, &b) in s.iter().enumerate() {
             let class = CLASS[b as usize];
             let word = class == 1;
             if (word && !prev_word) || class == 2 {
                 all.push(i as u32);
-                offsets[b as usize + 1] += 1;
                 if word {
                     words.push(i as u32);
                 }
             }
             prev_word = word;
         }
-        for b in 0..256 {
-            offsets[b + 1] += offsets[b];
+        let keys: Vec<u16> = all
+            .iter()
+            .map(|&i| {
+                let i = i as usize;
+                pair_key(s[i], s.get(i + 1).copied().unwrap_or(0)) as u16
+            })
+            .collect();
+        let mut pair_offsets = vec![0u32; PAIR_KEYS + 1];
+        for &k in &keys {
+            pair_offsets[k as usize + 1] += 1;
         }
-        let mut next = offsets.clone();
-        let mut pos = vec![0u32; all.len()];
-        for &i in &all {
-            let slot = &mut next[s[i as usize] as usize];
-            pos[*slot as usize] = i;
+        for k in 0..PAIR_KEYS {
+            pair_offsets[k + 1] += pair_offsets[k];
+        }
+        let mut next = pair_offsets.clone();
+        let mut pair_pos = vec![0u32; all.len()];
+        for (&i, &k) in all.iter().zip(&keys) {
+            let slot = &mut next[k as usize];
+            pair_pos[*slot as usize] = i;
             *slot += 1;
         }
         Starts {
-            offsets,
-            pos,
+            all,
             words,
+            pair_offsets,
+            pair_pos,
         }
     }
 
@@ -116,13 +142,20 @@ impl Starts {
         self.words[a..z.max(a)].iter().map(|&p| p as usize)
     }
 
-    /// The start positions beginning with byte `b` within `from..to`, in order.
-    pub fn of(&self, b: u8, from: usize, to: usize) -> &[u32] {
+    /// The start positions in two-byte group `key` ([`pair_key`]) within `from..to`, in order.
+    pub fn of_pair(&self, key: usize, from: usize, to: usize) -> &[u32] {
         let group =
-            &self.pos[self.offsets[b as usize] as usize..self.offsets[b as usize + 1] as usize];
+            &self.pair_pos[self.pair_offsets[key] as usize..self.pair_offsets[key + 1] as usize];
         let a = group.partition_point(|&p| (p as usize) < from);
         let z = group.partition_point(|&p| (p as usize) < to);
         &group[a..z.max(a)]
+    }
+
+    /// Every start within `from..to`, in order.
+    pub fn all(&self, from: usize, to: usize) -> &[u32] {
+        let a = self.all.partition_point(|&p| (p as usize) < from);
+        let z = self.all.partition_point(|&p| (p as usize) < to);
+        &self.all[a..z.max(a)]
     }
 }
 

@@ -3,7 +3,7 @@
 //! Patterns are plain lower-case ASCII; a space in a pattern matches any run
 //! of whitespace (spaces, tabs, newlines), so wrapped lines still match.
 
-use crate::text::Text;
+use crate::text::{pair_key, Text, PAIR_KEYS};
 
 pub fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
@@ -56,17 +56,33 @@ pub fn word_at(s: &[u8], pos: usize, pat: &str) -> Option<usize> {
     Some(end)
 }
 
+/// The text's start positions in `from..to` where `pat` may begin, in order.
+fn starts_for<'t>(
+    t: &'t Text,
+    pat: &[u8],
+    from: usize,
+    to: usize,
+) -> impl Iterator<Item = usize> + 't {
+    let s = t.lower.as_bytes();
+    let to = to.min(s.len());
+    let first = pat.first().copied();
+    let (group, any_second) = match pat {
+        [b0, b1, ..] => (t.starts.of_pair(pair_key(*b0, *b1), from, to), false),
+        _ => (t.starts.all(from, to), true),
+    };
+    group
+        .iter()
+        .map(|&p| p as usize)
+        .filter(move |&p| !any_second || Some(s[p]) == first)
+}
+
 /// First word-bounded occurrence of `pat` in `from..to`: (start, end).
 pub fn find_word(t: &Text, from: usize, to: usize, pat: &str) -> Option<(usize, usize)> {
     let s = t.lower.as_bytes();
-    let first = *pat.as_bytes().first()?;
-    t.starts
-        .of(first, from, to.min(s.len()))
-        .iter()
-        .find_map(|&p| {
-            let p = p as usize;
-            word_at(s, p, pat).map(|e| (p, e))
-        })
+    if pat.is_empty() {
+        return None;
+    }
+    starts_for(t, pat.as_bytes(), from, to).find_map(|p| word_at(s, p, pat).map(|e| (p, e)))
 }
 
 /// First word-bounded occurrence of `pat` in a short window of bytes (no index needed).
@@ -86,13 +102,11 @@ pub fn find_all(t: &Text, pat: &str) -> Vec<(usize, usize)> {
 /// Every word-bounded occurrence of `pat` in `from..to`.
 pub fn find_all_in(t: &Text, from: usize, to: usize, pat: &str) -> Vec<(usize, usize)> {
     let s = t.lower.as_bytes();
-    let Some(&first) = pat.as_bytes().first() else {
+    if pat.is_empty() {
         return Vec::new();
-    };
-    t.starts
-        .of(first, from, to.min(s.len()))
-        .iter()
-        .filter_map(|&p| word_at(s, p as usize, pat).map(|e| (p as usize, e)))
+    }
+    starts_for(t, pat.as_bytes(), from, to)
+        .filter_map(|p| word_at(s, p, pat).map(|e| (p, e)))
         .collect()
 }
 
@@ -104,30 +118,23 @@ pub struct Patterns<'p> {
     /// Pattern indices sorted by first byte, and each byte's (start, len) in it.
     order: Vec<u16>,
     slots: [(u16, u16); 256],
-    /// The distinct first bytes.
-    firsts: Vec<u8>,
-    /// Two-byte prefixes of the patterns, hashed into a bit set (whitespace as ' '), and
-    /// the first bytes that start a one-byte pattern: most word starts are rejected by
-    /// one bit test instead of a loop over the patterns sharing their first byte.
-    pairs: [u64; 64],
+    /// First bytes that start a one-byte pattern: searched through their first-byte group.
+    short_firsts: Vec<u8>,
+    /// The two-byte groups ([`pair_key`]) of the other patterns, each once: searches visit
+    /// only the text's starts in those groups.
+    groups: Vec<u16>,
+    /// The same groups as a bit set, and the one-byte first bytes: most positions are
+    /// rejected by one bit test instead of a loop over the patterns sharing a first byte.
+    pairs: [u64; PAIR_KEYS / 64],
     short: [bool; 256],
-}
-
-fn pair_bit(b0: u8, b1: u8) -> usize {
-    let b1 = if is_ws(b1) { b' ' } else { b1 };
-    (usize::from(b0) * 31 + usize::from(b1)) & 4095
 }
 
 impl<'p> Patterns<'p> {
     pub fn new(pats: &[&'p str]) -> Patterns<'p> {
         // Grouped by first byte with a counting pass (no sort), pattern order kept in a group.
         let mut slots = [(0u16, 0u16); 256];
-        let mut firsts = Vec::new();
         for p in pats {
             if let Some(&b) = p.as_bytes().first() {
-                if slots[b as usize].1 == 0 {
-                    firsts.push(b);
-                }
                 slots[b as usize].1 += 1;
             }
         }
@@ -138,8 +145,10 @@ impl<'p> Patterns<'p> {
         }
         let mut order = vec![0u16; start as usize];
         let mut fill = slots;
-        let mut pairs = [0u64; 64];
+        let mut pairs = [0u64; PAIR_KEYS / 64];
         let mut short = [false; 256];
+        let mut short_firsts = Vec::new();
+        let mut groups = Vec::new();
         for (k, p) in pats.iter().enumerate() {
             let p = p.as_bytes();
             if let Some(&b) = p.first() {
@@ -147,10 +156,18 @@ impl<'p> Patterns<'p> {
                 fill[b as usize].0 += 1;
                 match p.get(1) {
                     Some(&b1) => {
-                        let bit = pair_bit(b, b1);
+                        let bit = pair_key(b, b1);
+                        if pairs[bit / 64] & (1 << (bit % 64)) == 0 {
+                            groups.push(bit as u16);
+                        }
                         pairs[bit / 64] |= 1 << (bit % 64);
                     }
-                    None => short[b as usize] = true,
+                    None => {
+                        if !short[b as usize] {
+                            short_firsts.push(b);
+                        }
+                        short[b as usize] = true;
+                    }
                 }
             }
         }
@@ -158,7 +175,8 @@ impl<'p> Patterns<'p> {
             pats: pats.to_vec(),
             order,
             slots,
-            firsts,
+            short_firsts,
+            groups,
             pairs,
             short,
         }
@@ -172,7 +190,7 @@ impl<'p> Patterns<'p> {
     pub fn at(&self, s: &[u8], pos: usize) -> Option<(usize, usize)> {
         let b0 = *s.get(pos)?;
         if !self.short[b0 as usize] {
-            let bit = pair_bit(b0, *s.get(pos + 1)?);
+            let bit = pair_key(b0, *s.get(pos + 1)?);
             if self.pairs[bit / 64] & (1 << (bit % 64)) == 0 {
                 return None;
             }
@@ -203,17 +221,49 @@ impl<'p> Patterns<'p> {
         self.slots[b as usize].1 > 0
     }
 
-    /// The first match in `from..to`: (start, end, index). Each first byte's positions
-    /// are visited only up to the best match found so far.
+    /// The candidate start positions in `from..to`, as groups of the text's index: each
+    /// position comes once (a group position whose first byte starts a one-byte pattern is
+    /// left to that byte's group).
+    fn candidates<'t>(
+        &'t self,
+        t: &'t Text,
+        from: usize,
+        to: usize,
+    ) -> impl Iterator<Item = impl Iterator<Item = usize> + 't> + 't {
+        let s = t.lower.as_bytes();
+        // (positions, the first byte they must have, or None: skip one-byte first bytes)
+        let by_byte = self
+            .short_firsts
+            .iter()
+            .map(move |&b| (t.starts.all(from, to), Some(b)));
+        let by_pair = self
+            .groups
+            .iter()
+            .map(move |&k| (t.starts.of_pair(k as usize, from, to), None));
+        by_byte.chain(by_pair).map(move |(group, first)| {
+            group
+                .iter()
+                .map(|&p| p as usize)
+                .filter(move |&p| match first {
+                    Some(b) => s[p] == b,
+                    None => !self.short[s[p] as usize],
+                })
+        })
+    }
+
+    /// The first match in `from..to`: (start, end, index). Each group's positions are
+    /// visited only up to the best match found so far.
     pub fn find(&self, t: &Text, from: usize, to: usize) -> Option<(usize, usize, usize)> {
         let s = t.lower.as_bytes();
         let to = to.min(s.len());
         let mut best: Option<(usize, usize, usize)> = None;
-        for &b in &self.firsts {
-            let limit = best.map_or(to, |(a, _, _)| a);
-            for &p in t.starts.of(b, from, limit) {
-                if let Some((e, k)) = self.at(s, p as usize) {
-                    best = Some((p as usize, e, k));
+        for group in self.candidates(t, from, to) {
+            for p in group {
+                if best.is_some_and(|(a, _, _)| p >= a) {
+                    break;
+                }
+                if let Some((e, k)) = self.at(s, p) {
+                    best = Some((p, e, k));
                     break;
                 }
             }
@@ -227,14 +277,16 @@ impl<'p> Patterns<'p> {
         let s = t.lower.as_bytes();
         let to = to.min(s.len());
         let mut hits = Vec::new();
-        for &b in &self.firsts {
-            for &p in t.starts.of(b, from, to) {
-                if let Some((e, k)) = self.at(s, p as usize) {
-                    hits.push((p as usize, e, k));
+        let mut groups = 0;
+        for group in self.candidates(t, from, to) {
+            groups += 1;
+            for p in group {
+                if let Some((e, k)) = self.at(s, p) {
+                    hits.push((p, e, k));
                 }
             }
         }
-        if self.firsts.len() > 1 {
+        if groups > 1 {
             // one hit per position: the natural order is the text order
             hits.sort_unstable();
         }

@@ -295,7 +295,7 @@ impl Rule for Consistency {
         let s = t.lower.as_bytes();
         let Some(dec) = t
             .starts
-            .of(b'd', a, b)
+            .of_pair(crate::text::pair_key(b'd', b'e'), a, b)
             .iter()
             .map(|&p| p as usize)
             .find(|&p| s[p..].starts_with(b"decide") || s[p..].starts_with(b"delibere"))
