@@ -14,6 +14,12 @@ pub mod text;
 #[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub mod web;
 
+/// The wasm allocator: Talc instead of the default dlmalloc, smaller in the page and
+/// faster (`scripts/wasm-breakdown.py` shows the allocator's share).
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 use model::BodyKind;
 use report::Report;
 
