@@ -181,15 +181,17 @@ const CIVILITIES: &[&str] = &[
     "dr.",
 ];
 
+static CIVILITY_SET: WordSet = WordSet::new(CIVILITIES);
+static PARTICLE_SET: WordSet = WordSet::new(PARTICLES);
+static ROLE_SET: WordSet = WordSet::new(ROLES);
+
 pub fn is_civility(w: &str) -> bool {
-    CIVILITIES.contains(&w)
+    CIVILITY_SET.contains(w)
 }
 
 /// `w` followed by a dot is a civility ("M" → "M."), without building the string.
 fn is_civility_dotted(w: &str) -> bool {
-    CIVILITIES
-        .iter()
-        .any(|c| c.len() == w.len() + 1 && c.ends_with('.') && c.starts_with(w))
+    w.len() < 12 && w.bytes().all(|b| b.is_ascii_lowercase()) && CIVILITY_SET.contains_with(w, '.')
 }
 
 const PARTICLES: &[&str] = &[
@@ -199,7 +201,7 @@ const PARTICLES: &[&str] = &[
 ];
 
 pub fn is_particle(w: &str) -> bool {
-    PARTICLES.contains(&w)
+    PARTICLE_SET.contains(w)
 }
 
 /// Role words stripped from entries ("Maire", "Adjoints au Maire", "Conseillers municipaux").
@@ -262,7 +264,7 @@ const ROLES: &[&str] = &[
 ];
 
 fn is_role(w: &str) -> bool {
-    ROLES.contains(&w)
+    ROLE_SET.contains(w)
 }
 
 /// Proxy connectors, giver → holder.
@@ -580,7 +582,7 @@ enum Shape {
 
 fn shape(word: &str) -> Option<Shape> {
     // allocation-free: this runs for every word of every list
-    if PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word)) {
+    if PARTICLE_SET.contains_ignore_case(word) {
         return Some(Shape::Particle);
     }
     let (mut letters, mut upper, mut digits) = (0usize, 0usize, 0usize);
@@ -1276,19 +1278,14 @@ pub fn name_key(t: &Text, a: usize, b: usize) -> NameKey {
 
 pub fn name_key_str(s: &str) -> NameKey {
     // Words are compared to the (lower-case) lists without allocating; only kept words are.
-    let listed = |list: &[&str], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
     let mut v: Vec<String> = s
         .split(|c: char| c.is_whitespace() || c == '-' || c == '.' || c == ',')
         .filter(|w| {
             !w.is_empty()
-                && !listed(CIVILITIES, w)
-                && !CIVILITIES.iter().any(|c| {
-                    c.len() == w.len() + 1
-                        && c.ends_with('.')
-                        && c[..w.len()].eq_ignore_ascii_case(w)
-                })
-                && !listed(ROLES, w)
-                && !listed(PARTICLES, w)
+                && !CIVILITY_SET.contains_ignore_case(w)
+                && !CIVILITY_SET.contains_with(w, '.')
+                && !ROLE_SET.contains_ignore_case(w)
+                && !PARTICLE_SET.contains_ignore_case(w)
         })
         .map(|w| w.to_ascii_uppercase())
         .collect();

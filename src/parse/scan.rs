@@ -320,6 +320,60 @@ impl Lexicon {
     }
 }
 
+/// A constant list of lower-case words with a one-bit-test rejection: most words of a
+/// text are in none of the lists, and a bit keyed on a word's length and first two bytes
+/// (ASCII case folded) says so without comparing it to every entry.
+pub struct WordSet {
+    words: &'static [&'static str],
+    bits: std::sync::OnceLock<[u64; 16]>,
+}
+
+impl WordSet {
+    pub const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            bits: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn key(w: &[u8]) -> usize {
+        let b = |i: usize| usize::from(w.get(i).map_or(0, u8::to_ascii_lowercase));
+        (b(0) * 31 + b(1) * 7 + w.len()) % 1024
+    }
+
+    fn maybe(&self, w: &str) -> bool {
+        let bits = self.bits.get_or_init(|| {
+            let mut bits = [0u64; 16];
+            for x in self.words {
+                let k = Self::key(x.as_bytes());
+                bits[k / 64] |= 1 << (k % 64);
+            }
+            bits
+        });
+        let k = Self::key(w.as_bytes());
+        bits[k / 64] & (1 << (k % 64)) != 0
+    }
+
+    /// `w` is in the list (exactly).
+    pub fn contains(&self, w: &str) -> bool {
+        self.maybe(w) && self.words.contains(&w)
+    }
+
+    /// `w` is in the list, ignoring ASCII case.
+    pub fn contains_ignore_case(&self, w: &str) -> bool {
+        self.maybe(w) && self.words.iter().any(|x| x.eq_ignore_ascii_case(w))
+    }
+
+    /// `w` followed by `suffix` is in the list ("M" + "." → "m."), ignoring ASCII case,
+    /// without building the string.
+    pub fn contains_with(&self, w: &str, suffix: char) -> bool {
+        let n = w.len() + suffix.len_utf8();
+        self.words
+            .iter()
+            .any(|x| x.len() == n && x.ends_with(suffix) && x[..w.len()].eq_ignore_ascii_case(w))
+    }
+}
+
 /// Successive earliest matches of several patterns, found in one pass.
 pub struct AnyMatches {
     hits: Vec<(usize, usize, usize)>,
@@ -585,6 +639,19 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn word_sets_agree_with_their_lists() {
+        static SET: WordSet = WordSet::new(&["m.", "mme", "de", "saint"]);
+        for w in ["m.", "mme", "de", "saint"] {
+            assert!(SET.contains(w) && SET.contains_ignore_case(&w.to_ascii_uppercase()));
+        }
+        for w in ["m", "mm", "mmes", "d", "des", "sain", "", "é"] {
+            assert!(!SET.contains(w) && !SET.contains_ignore_case(w), "{w}");
+        }
+        assert!(SET.contains_with("M", '.') && !SET.contains_with("Mme", '.'));
+        assert!(!SET.contains("MME")); // exact membership keeps case
     }
 
     #[test]
