@@ -127,6 +127,19 @@ pub struct Patterns<'p> {
     /// rejected by one bit test instead of a loop over the patterns sharing a first byte.
     pairs: [u64; PAIR_KEYS / 64],
     short: [bool; 256],
+    /// A finer filter: three-byte prefixes of the patterns without whitespace in them,
+    /// and the two-byte prefixes of the others (whitespace runs make their third byte
+    /// move).
+    triples: [u64; PAIR_KEYS / 64],
+    pairs_only: [u64; PAIR_KEYS / 64],
+}
+
+fn triple_key(b0: u8, b1: u8, b2: u8) -> usize {
+    (usize::from(b0) * 961 + usize::from(b1) * 31 + usize::from(b2)) % PAIR_KEYS
+}
+
+fn has_bit(bits: &[u64], k: usize) -> bool {
+    bits[k / 64] & (1 << (k % 64)) != 0
 }
 
 impl<'p> Patterns<'p> {
@@ -146,6 +159,8 @@ impl<'p> Patterns<'p> {
         let mut order = vec![0u16; start as usize];
         let mut fill = slots;
         let mut pairs = [0u64; PAIR_KEYS / 64];
+        let mut triples = [0u64; PAIR_KEYS / 64];
+        let mut pairs_only = [0u64; PAIR_KEYS / 64];
         let mut short = [false; 256];
         let mut short_firsts = Vec::new();
         let mut groups = Vec::new();
@@ -156,6 +171,16 @@ impl<'p> Patterns<'p> {
                 fill[b as usize].0 += 1;
                 match p.get(1) {
                     Some(&b1) => {
+                        match p.get(2) {
+                            Some(&b2) if !is_ws(b1) && !is_ws(b2) => {
+                                let k = triple_key(b, b1, b2);
+                                triples[k / 64] |= 1 << (k % 64);
+                            }
+                            _ => {
+                                let k = pair_key(b, b1);
+                                pairs_only[k / 64] |= 1 << (k % 64);
+                            }
+                        }
                         let bit = pair_key(b, b1);
                         if pairs[bit / 64] & (1 << (bit % 64)) == 0 {
                             groups.push(bit as u16);
@@ -179,6 +204,8 @@ impl<'p> Patterns<'p> {
             groups,
             pairs,
             short,
+            triples,
+            pairs_only,
         }
     }
 
@@ -190,9 +217,16 @@ impl<'p> Patterns<'p> {
     pub fn at(&self, s: &[u8], pos: usize) -> Option<(usize, usize)> {
         let b0 = *s.get(pos)?;
         if !self.short[b0 as usize] {
-            let bit = pair_key(b0, *s.get(pos + 1)?);
-            if self.pairs[bit / 64] & (1 << (bit % 64)) == 0 {
+            let b1 = *s.get(pos + 1)?;
+            let pair = pair_key(b0, b1);
+            if !has_bit(&self.pairs, pair) {
                 return None;
+            }
+            if !has_bit(&self.pairs_only, pair) {
+                let b2 = *s.get(pos + 2)?;
+                if !has_bit(&self.triples, triple_key(b0, b1, b2)) {
+                    return None;
+                }
             }
         }
         let (start, len) = self.slots[b0 as usize];
