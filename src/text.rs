@@ -181,6 +181,19 @@ impl<'a> Text<'a> {
                 i = j;
                 continue;
             }
+            // Fast path: accented Latin-1 letters ("é", "À") fold to one ASCII letter.
+            if bytes[i] == 0xC3 {
+                if let Some(&b1) = bytes.get(i + 1) {
+                    let folded = LATIN1_FOLD.as_bytes()[usize::from(b1 & 0x3F)];
+                    if (0x80..0xC0).contains(&b1) && folded != b'.' {
+                        norm.push(char::from(folded));
+                        src.push(i as u32);
+                        at_line_start = false;
+                        i += 2;
+                        continue;
+                    }
+                }
+            }
             // `i` is a char boundary: plain runs stop before a non-ASCII byte's char.
             let Some(c) = orig[i..].chars().next() else {
                 break;
@@ -422,6 +435,10 @@ fn extend_prev(src: &[u32], ext: &mut Vec<(u32, u32)>, end: usize) {
     }
 }
 
+/// U+00C0..=U+00FF folded to one ASCII letter, as [`fold_char`] does; '.': not a single
+/// letter (Æ, Ð, ×, Þ, ß, æ, ð, ÷, þ: the general path handles them).
+const LATIN1_FOLD: &str = "AAAAAA.CEEEEIIII.NOOOOO.OUUUUY..aaaaaa.ceeeeiiii.nooooo.ouuuuy.y";
+
 /// Accent folding for Latin letters, and ligature expansion. `None`: keep the char.
 fn fold_char(c: char) -> Option<&'static str> {
     Some(match c {
@@ -464,6 +481,17 @@ mod tests {
             assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
         }
         assert!(is_letter('Ș') && !is_letter('Ж') && !is_letter('1') && is_letter_or_digit('1'));
+    }
+
+    #[test]
+    fn latin1_fast_path_agrees_with_fold_char() {
+        for (k, c) in ('\u{C0}'..='\u{FF}').enumerate() {
+            let fast = LATIN1_FOLD.as_bytes()[k];
+            match fold_char(c) {
+                Some(f) if f.len() == 1 => assert_eq!(f.as_bytes()[0], fast, "{c}"),
+                _ => assert_eq!(fast, b'.', "{c}"),
+            }
+        }
     }
 
     #[test]
