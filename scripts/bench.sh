@@ -13,6 +13,12 @@ cargo build --release --example stress
 
 echo; echo "== size (raw / gzip)"
 node scripts/check-size.mjs || true
+if command -v twiggy >/dev/null; then
+  echo; echo "== where the wasm bytes go (raw, by family)"
+  python3 scripts/wasm-breakdown.py
+else
+  echo "(wasm breakdown skipped: \`cargo install twiggy\` to get it)"
+fi
 
 echo; echo "== native benchmarks (criterion, medians)"
 cargo bench --bench engine -- --noplot "${@}" 2>&1 | grep -E '^(reference|corpus|recueil|pathological)/' -A1 | grep -E 'time:' -B1 | grep -v '^--$' || true
