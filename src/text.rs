@@ -90,31 +90,25 @@ impl Starts {
             c
         };
         // One pass over the bytes: every start (a punctuation byte, or a word byte after a
-        // non-word byte), counted by first byte; then the starts alone are grouped.
+        // non-word byte) with its two-byte group, counted; then the starts alone are grouped.
         let mut all: Vec<u32> = Vec::with_capacity(s.len() / 3);
+        let mut keys: Vec<u16> = Vec::with_capacity(s.len() / 3);
         let mut words = Vec::with_capacity(s.len() / 5);
+        let mut pair_offsets = vec![0u32; PAIR_KEYS + 1];
         let mut prev_word = false;
         for (i, &b) in s.iter().enumerate() {
             let class = CLASS[b as usize];
             let word = class == 1;
             if (word && !prev_word) || class == 2 {
+                let key = pair_key(b, s.get(i + 1).copied().unwrap_or(0));
                 all.push(i as u32);
+                keys.push(key as u16);
+                pair_offsets[key + 1] += 1;
                 if word {
                     words.push(i as u32);
                 }
             }
             prev_word = word;
-        }
-        let keys: Vec<u16> = all
-            .iter()
-            .map(|&i| {
-                let i = i as usize;
-                pair_key(s[i], s.get(i + 1).copied().unwrap_or(0)) as u16
-            })
-            .collect();
-        let mut pair_offsets = vec![0u32; PAIR_KEYS + 1];
-        for &k in &keys {
-            pair_offsets[k as usize + 1] += 1;
         }
         for k in 0..PAIR_KEYS {
             pair_offsets[k + 1] += pair_offsets[k];
