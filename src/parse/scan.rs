@@ -110,9 +110,10 @@ pub fn find_all_in(t: &Text, from: usize, to: usize, pat: &str) -> Vec<(usize, u
         .collect()
 }
 
-/// A pattern list indexed by first byte: at a word start only the few patterns
-/// beginning with that byte are tried, and a search visits only the text's start
-/// positions ([`Text::starts`]) beginning with one of those bytes.
+/// A pattern list indexed by first byte: at a position only the few patterns beginning
+/// with its byte are tried (after the prefix bit sets rejected most positions), and a
+/// search visits only the text's start positions ([`Text::starts`]) in the two-byte groups
+/// of its patterns.
 pub struct Patterns<'p> {
     pats: Vec<&'p str>,
     /// Pattern indices sorted by first byte, and each byte's (start, len) in it.
