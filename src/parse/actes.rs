@@ -28,18 +28,20 @@ pub fn find_ids(t: &Text, from: usize, to: usize) -> Vec<ActesId> {
     let s = t.lower.as_bytes();
     let to = to.min(s.len());
     let mut out = Vec::new();
-    let mut i = from;
-    while i + 24 < to {
+    let mut next = from;
+    // An identifier starts at a word start (only those are visited).
+    for i in t.starts.words(from, to.saturating_sub(24)) {
+        if i < next {
+            continue;
+        }
         let dept_ok =
             (s[i].is_ascii_digit() && s[i + 1].is_ascii_digit() && s[i + 2].is_ascii_digit())
                 || (&s[i..i + 2] == b"02" && (s[i + 2] == b'a' || s[i + 2] == b'b'));
-        if !dept_ok || (i > 0 && is_word_byte(s[i - 1])) || s[i + 3] != b'-' {
-            i += 1;
+        if !dept_ok || s[i + 3] != b'-' {
             continue;
         }
         let field = |at: usize, n: usize| digits(s, at, n).filter(|&e| s.get(e) == Some(&b'-'));
         let Some((se, de)) = field(i + 4, 9).and_then(|se| Some((se, field(se + 1, 8)?))) else {
-            i += 1;
             continue;
         };
         let num = |a: usize, b: usize| t.lower[a..b].parse::<u32>().unwrap_or(0);
@@ -69,7 +71,7 @@ pub fn find_ids(t: &Text, from: usize, to: usize) -> Vec<ActesId> {
             siren_span: t.span(i + 4, se),
             date_span: t.span(se + 1, de),
         });
-        i = de;
+        next = de;
     }
     out
 }
