@@ -210,10 +210,6 @@ impl<'p> Patterns<'p> {
         }
     }
 
-    pub fn pattern(&self, k: usize) -> &'p str {
-        self.pats[k]
-    }
-
     /// The longest pattern matching word-bounded at `pos`: (end, index).
     pub fn at(&self, s: &[u8], pos: usize) -> Option<(usize, usize)> {
         let b0 = *s.get(pos)?;
@@ -249,11 +245,6 @@ impl<'p> Patterns<'p> {
             }
         }
         best
-    }
-
-    /// Whether some pattern may start with this byte.
-    pub fn starts(&self, b: u8) -> bool {
-        self.slots[b as usize].1 > 0
     }
 
     /// The candidate start positions in `from..to`, as groups of the text's index: each
@@ -622,16 +613,23 @@ mod tests {
         assert_eq!(words("bonjour"), None);
     }
 
-    /// The indexed searches find exactly what a byte-by-byte scan finds.
+    /// The indexed and pre-filtered searches find exactly what trying every pattern at
+    /// every byte finds (the longest match at each position, the first listed on ties).
     #[test]
     fn indexed_search_equals_byte_scan() {
-        let naive = |s: &[u8], from: usize, to: usize, p: &Patterns| {
+        let naive = |s: &[u8], from: usize, to: usize, pats: &[&str]| {
             let mut out = Vec::new();
             for i in from..to.min(s.len()) {
-                if p.starts(s[i]) && (i == 0 || !is_word_byte(s[i - 1]) || !is_word_byte(s[i])) {
-                    if let Some((e, k)) = p.at(s, i) {
-                        out.push((i, e, k));
+                let mut best: Option<(usize, usize)> = None;
+                for (k, p) in pats.iter().enumerate() {
+                    if let Some(e) = word_at(s, i, p) {
+                        if best.is_none_or(|(be, _)| e > be) {
+                            best = Some((e, k));
+                        }
                     }
+                }
+                if let Some((e, k)) = best {
+                    out.push((i, e, k));
                 }
             }
             out
@@ -660,12 +658,11 @@ mod tests {
             let t = Text::new(text);
             let s = t.lower.as_bytes();
             for (from, to) in [(0, t.len()), (3, t.len() / 2), (t.len() / 3, t.len() + 9)] {
-                let want = naive(s, from, to, &index);
+                let want = naive(s, from, to, pats);
                 assert_eq!(index.hits(&t, from, to), want, "{text:?} {from}..{to}");
                 assert_eq!(index.find(&t, from, to), want.first().copied());
                 for &pat in pats {
-                    let one = Patterns::new(std::slice::from_ref(&pat));
-                    let want: Vec<_> = naive(s, from, to, &one)
+                    let want: Vec<_> = naive(s, from, to, std::slice::from_ref(&pat))
                         .iter()
                         .map(|h| (h.0, h.1))
                         .collect();
