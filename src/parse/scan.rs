@@ -394,9 +394,11 @@ impl WordSet {
     /// without building the string.
     pub fn contains_with(&self, w: &str, suffix: char) -> bool {
         let n = w.len() + suffix.len_utf8();
-        self.words
-            .iter()
-            .any(|x| x.len() == n && x.ends_with(suffix) && x[..w.len()].eq_ignore_ascii_case(w))
+        self.words.iter().any(|x| {
+            x.len() == n
+                && x.ends_with(suffix)
+                && x.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+        })
     }
 }
 
