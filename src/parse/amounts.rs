@@ -193,7 +193,8 @@ pub fn find_amounts(t: &Text, from: usize, to: usize) -> Vec<Amount> {
     let to = to.min(s.len());
     let mut out = Vec::new();
     // Amounts in words end with "euro(s)" or "€": number words are read only when one is near.
-    let mut currency: Vec<usize> = AnyMatches::new(t, from, to, &["euro", "euros", "d'euros"])
+    static CURRENCY: Lexicon = Lexicon::new(|| Patterns::new(&["euro", "euros", "d'euros"]));
+    let mut currency: Vec<usize> = AnyMatches::of(CURRENCY.get(), t, from, to)
         .hits()
         .iter()
         .map(|h| h.0)

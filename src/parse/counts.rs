@@ -98,9 +98,10 @@ const LABELS: &[(&str, Field)] = &[
     ("quorum", Field::Quorum),
 ];
 
-fn label_pats() -> Vec<&'static str> {
-    LABELS.iter().map(|(p, _)| *p).collect()
-}
+static LABELS_LEX: Lexicon = Lexicon::new(|| {
+    let labels: Vec<&str> = LABELS.iter().map(|(p, _)| *p).collect();
+    Patterns::new(&labels)
+});
 
 /// Reads a count right after a label: separators, optional "a 20h30", "est de".
 fn value_after(s: &[u8], pos: usize) -> Option<(u32, usize, usize)> {
@@ -159,8 +160,7 @@ fn set(decl: &mut Declared, f: Field, c: DeclaredCount) {
 pub fn find_declared(t: &Text, from: usize, to: usize) -> Declared {
     let s = t.lower.as_bytes();
     let to = to.min(s.len());
-    let pats = label_pats();
-    let index = Patterns::new(&pats);
+    let index = LABELS_LEX.get();
     let mut decl = Declared::default();
     let mut i = from;
     let mut bare_labels: Vec<usize> = Vec::new();
@@ -187,7 +187,9 @@ pub fn find_declared(t: &Text, from: usize, to: usize) -> Declared {
     }
     // Number-first boxes: "27 16 3 19 Nombre de Conseillers en exercice Présents Procurations Votants".
     let mut j = from;
-    let mut boxes = AnyMatches::new(t, from, to, &["nombre de conseillers", "nombre de membres"]);
+    static BOXES: Lexicon =
+        Lexicon::new(|| Patterns::new(&["nombre de conseillers", "nombre de membres"]));
+    let mut boxes = AnyMatches::of(BOXES.get(), t, from, to);
     while let Some((a, b, _)) = boxes.next_from(j) {
         j = b;
         // labels after

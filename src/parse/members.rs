@@ -341,9 +341,7 @@ const TIMING: &[&str] = &[
 /// True when a list label or a terminator starts at `pos` (a name cannot go on).
 pub fn stops_a_name(t: &Text, pos: usize) -> bool {
     let s = t.lower.as_bytes();
-    static TERMS: Lexicon = Lexicon::new(|| Patterns::new(TERMINATORS));
-    static LABELS: Lexicon = Lexicon::new(|| Patterns::new(&label_pats()));
-    TERMS.at(s, pos).is_some() || LABELS.at(s, pos).is_some()
+    TERMINATORS_LEX.at(s, pos).is_some() || LABELS_LEX.at(s, pos).is_some()
 }
 
 /// One attendance list found in the text.
@@ -369,17 +367,18 @@ pub struct Entry {
     pub proxy_tag: bool,
 }
 
-fn label_pats() -> Vec<&'static str> {
-    SECTION_LABELS.iter().map(|(p, _)| *p).collect()
-}
+static TERMINATORS_LEX: Lexicon = Lexicon::new(|| Patterns::new(TERMINATORS));
+static LABELS_LEX: Lexicon = Lexicon::new(|| {
+    let labels: Vec<&str> = SECTION_LABELS.iter().map(|(p, _)| *p).collect();
+    Patterns::new(&labels)
+});
 
 /// Finds the attendance sections in `from..to`.
 pub fn find_sections(t: &Text, from: usize, to: usize) -> Vec<Section> {
     let s = t.lower.as_bytes();
     let to = to.min(s.len());
-    let pats = label_pats();
-    let index = Patterns::new(&pats);
-    let terminators = Patterns::new(TERMINATORS);
+    let index = LABELS_LEX.get();
+    let terminators = TERMINATORS_LEX.get();
     // Candidate labels.
     let mut labels: Vec<(usize, usize, SectionKind)> = Vec::new();
     let mut i = from;
@@ -422,7 +421,7 @@ pub fn find_sections(t: &Text, from: usize, to: usize) -> Vec<Section> {
         if let Some((_, ce)) = read_int(s, start) {
             start = skip_seps(s, ce, b":)");
         }
-        let end = section_end(t, start, next_label.min(start + 6000), &terminators);
+        let end = section_end(t, start, next_label.min(start + 6000), terminators);
         if end <= start {
             continue;
         }

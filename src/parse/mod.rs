@@ -142,11 +142,8 @@ pub fn parse(t: &Text) -> Document {
     let mut merged_len = 0;
     for (a, b) in bounds {
         // Cheap probe: an attendance label or count in the segment.
-        let has_own = find_any(
-            t,
-            a,
-            b,
-            &[
+        static OWN: Lexicon = Lexicon::new(|| {
+            Patterns::new(&[
                 "presents",
                 "en exercice",
                 "votants",
@@ -154,9 +151,9 @@ pub fn parse(t: &Text) -> Document {
                 "membres presents",
                 "procurations",
                 "pouvoirs",
-            ],
-        )
-        .is_some();
+            ])
+        });
+        let has_own = OWN.get().find(t, a, b).is_some();
         match merged.last_mut() {
             Some(last) if !has_own => last.1 = b,
             // The text before the first "Extrait du registre" (stamps, headers) belongs to it.
@@ -232,7 +229,8 @@ fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> 
         "secretaires de seance :",
     ]);
     let urgency = session::mentions_urgency(t, from, to);
-    let movement_spots: Vec<usize> = AnyMatches::new(t, from, to, MOVEMENT_WORDS)
+    static MOVEMENTS: Lexicon = Lexicon::new(|| Patterns::new(MOVEMENT_WORDS));
+    let movement_spots: Vec<usize> = AnyMatches::of(MOVEMENTS.get(), t, from, to)
         .hits()
         .iter()
         .map(|h| h.0)

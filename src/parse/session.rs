@@ -129,7 +129,8 @@ pub fn find_session_date(
     let mut best: Option<(usize, usize)> = None; // (key end, date index)
                                                  // one pass for all keys; each key's first occurrence followed by a date competes
     let mut done = [false; 16];
-    for &(_, b, k) in AnyMatches::new(t, from, to.min(from + 4000), KEYS).hits() {
+    static KEYS_LEX: Lexicon = Lexicon::new(|| Patterns::new(KEYS));
+    for &(_, b, k) in AnyMatches::of(KEYS_LEX.get(), t, from, to.min(from + 4000)).hits() {
         if done[k] {
             continue;
         }
@@ -199,7 +200,8 @@ pub fn find_convocation(
         "convoquee le",
         "convoque par courrier en date du",
     ];
-    if let Some(k) = convocation_after(t, dates, from, to, session, STRONG) {
+    static STRONG_LEX: Lexicon = Lexicon::new(|| Patterns::new(STRONG));
+    if let Some(k) = convocation_after(t, dates, from, to, session, STRONG_LEX.get()) {
         return Some(k);
     }
     const WEAK: &[&str] = &[
@@ -209,7 +211,8 @@ pub fn find_convocation(
         "convoquee",
         "convoquees",
     ];
-    convocation_after(t, dates, from, to, session, WEAK)
+    static WEAK_LEX: Lexicon = Lexicon::new(|| Patterns::new(WEAK));
+    convocation_after(t, dates, from, to, session, WEAK_LEX.get())
 }
 
 fn convocation_after(
@@ -218,10 +221,10 @@ fn convocation_after(
     from: usize,
     to: usize,
     session: Option<usize>,
-    keys: &[&str],
+    keys: &Patterns,
 ) -> Option<usize> {
     let session_date = session.and_then(|k| dates[k].date);
-    let mut matches = AnyMatches::new(t, from, to, keys);
+    let mut matches = AnyMatches::of(keys, t, from, to);
     let mut i = from;
     while let Some((_, b, _)) = matches.next_from(i) {
         i = b;
@@ -331,5 +334,7 @@ pub fn find_person(
 
 /// True when the text invokes urgency for the convocation.
 pub fn mentions_urgency(t: &Text, from: usize, to: usize) -> bool {
-    find_any(t, from, to, &["urgence", "en urgence", "d'urgence"]).is_some()
+    static URGENCY: Lexicon =
+        Lexicon::new(|| Patterns::new(&["urgence", "en urgence", "d'urgence"]));
+    URGENCY.get().find(t, from, to).is_some()
 }

@@ -106,12 +106,15 @@ fn tokens(t: &Text, from: usize, to: usize) -> Vec<Token> {
     let mut i = from;
     let to = to.min(s.len());
     // Every word a label-first token can start with: other words are skipped at once.
-    let label_list: Vec<&str> = [NPPV, POUR, CONTRE, ABST, OUTCOMES]
-        .concat()
-        .into_iter()
-        .chain(["unanimite", "unanimement", "majorite"])
-        .collect();
-    let label_words = Patterns::new(&label_list);
+    static LABEL_WORDS: Lexicon = Lexicon::new(|| {
+        let words: Vec<&str> = [NPPV, POUR, CONTRE, ABST, OUTCOMES]
+            .concat()
+            .into_iter()
+            .chain(["unanimite", "unanimement", "majorite"])
+            .collect();
+        Patterns::new(&words)
+    });
+    let label_words = LABEL_WORDS.get();
     // Vote words and counts start at a word start: only those are visited (`i` is where
     // reading resumes).
     for w in t.starts.words(from, to) {

@@ -95,7 +95,9 @@ fn check_tables(cx: &Ctx, out: &mut Vec<Finding>) {
     if am.iter().all(|a| a.percent.is_none()) {
         return;
     }
-    let keys = crate::parse::scan::Patterns::new(&["totaux", "total"]).hits(t, from, to);
+    use crate::parse::scan::{Lexicon, Patterns};
+    static TOTALS: Lexicon = Lexicon::new(|| Patterns::new(&["totaux", "total"]));
+    let keys = TOTALS.get().hits(t, from, to);
     for (ka, kb, _) in keys {
         let Some(total) = am
             .iter()
