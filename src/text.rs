@@ -113,13 +113,16 @@ impl Starts {
         for k in 0..PAIR_KEYS {
             pair_offsets[k + 1] += pair_offsets[k];
         }
-        let mut next = pair_offsets.clone();
+        // Scatter with each group's start as its cursor; the cursors end on the next group's
+        // start, so one shift restores the starts (no second offsets table).
         let mut pair_pos = vec![0u32; all.len()];
         for (&i, &k) in all.iter().zip(&keys) {
-            let slot = &mut next[k as usize];
+            let slot = &mut pair_offsets[k as usize];
             pair_pos[*slot as usize] = i;
             *slot += 1;
         }
+        pair_offsets.copy_within(0..PAIR_KEYS, 1);
+        pair_offsets[0] = 0;
         Starts {
             all,
             words,
