@@ -194,8 +194,9 @@ pub fn find_amounts(t: &Text, from: usize, to: usize) -> Vec<Amount> {
     let mut out = Vec::new();
     // Amounts in words end with "euro(s)" or "€": number words are read only when one is near.
     static CURRENCY: Lexicon = Lexicon::new(|| Patterns::new(&["euro", "euros", "d'euros"]));
-    let mut currency: Vec<usize> = AnyMatches::of(CURRENCY.get(), t, from, to)
-        .hits()
+    let mut currency: Vec<usize> = CURRENCY
+        .get()
+        .hits(t, from, to)
         .iter()
         .map(|h| h.0)
         .chain(

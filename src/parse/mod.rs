@@ -230,8 +230,9 @@ fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> 
     ]);
     let urgency = session::mentions_urgency(t, from, to);
     static MOVEMENTS: Lexicon = Lexicon::new(|| Patterns::new(MOVEMENT_WORDS));
-    let movement_spots: Vec<usize> = AnyMatches::of(MOVEMENTS.get(), t, from, to)
-        .hits()
+    let movement_spots: Vec<usize> = MOVEMENTS
+        .get()
+        .hits(t, from, to)
         .iter()
         .map(|h| h.0)
         .collect();

@@ -409,10 +409,6 @@ pub struct AnyMatches {
 }
 
 impl AnyMatches {
-    pub fn new(t: &Text, from: usize, to: usize, pats: &[&str]) -> AnyMatches {
-        AnyMatches::of(&Patterns::new(pats), t, from, to)
-    }
-
     /// The matches of an index already built (a [`Lexicon`]'s).
     pub fn of(index: &Patterns, t: &Text, from: usize, to: usize) -> AnyMatches {
         AnyMatches {

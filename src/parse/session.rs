@@ -130,7 +130,7 @@ pub fn find_session_date(
                                                  // one pass for all keys; each key's first occurrence followed by a date competes
     let mut done = [false; 16];
     static KEYS_LEX: Lexicon = Lexicon::new(|| Patterns::new(KEYS));
-    for &(_, b, k) in AnyMatches::of(KEYS_LEX.get(), t, from, to.min(from + 4000)).hits() {
+    for &(_, b, k) in &KEYS_LEX.get().hits(t, from, to.min(from + 4000)) {
         if done[k] {
             continue;
         }
