@@ -4,7 +4,7 @@
 #[allow(dead_code)]
 mod pathological;
 
-use conforme::parse::{self, amounts, counts, dates, members, session, votes};
+use conforme::parse::{self, amounts, attendance, counts, dates, items, seance, votes};
 use conforme::text::Text;
 use std::time::Instant;
 
@@ -26,23 +26,19 @@ fn stages(name: &str, input: &str, n: usize) {
     time("text", n, || Text::new(input));
     time("parse (all)", n, || parse::parse(&t));
     time("dates", n, || dates::find_dates(&t));
-    time("body", n, || session::find_body(&t, a, b));
+    time("body", n, || seance::find_body(&t, a, b));
+    time("items", n, || items::frames(&t, a, b));
     time("declared", n, || counts::find_declared(&t, a, b));
-    time("sections", n, || members::find_sections(&t, a, b));
+    time("sections", n, || attendance::find_sections(&t, a, b));
     time("votes", n, || votes::find_votes(&t, a, b));
     time("amounts", n, || amounts::find_amounts(&t, a, b));
-    time("urgency", n, || session::mentions_urgency(&t, a, b));
+    time("mentions", n, || seance::mentions(&t, a, b));
     let ds = dates::find_dates(&t);
-    time("session date", n, || {
-        session::find_session_date(&t, &ds, a, b)
-    });
-    time("convocation", n, || {
-        session::find_convocation(&t, &ds, a, b, None)
-    });
-    let secs = members::find_sections(&t, a, b);
-    time("members", n, || members::build_members(&t, &secs));
+    time("session date", n, || seance::choose_session(&ds, &[], 0));
+    let secs = attendance::find_sections(&t, a, b);
+    time("members", n, || attendance::build_members(&t, &secs));
     time("person", n, || {
-        session::find_person(
+        seance::find_person(
             &t,
             a,
             b.min(6000),
@@ -55,7 +51,7 @@ fn stages(name: &str, input: &str, n: usize) {
     time("rules", n, || {
         doc.seances
             .iter()
-            .map(|s| conforme::rules::run(&t, s, &opts).len())
+            .map(|s| conforme::rules::run(s, &doc.info, &opts).len())
             .sum::<usize>()
     });
     time("check (all)", n, || {

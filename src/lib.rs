@@ -9,6 +9,7 @@ pub mod model;
 pub mod parse;
 pub mod report;
 pub mod rules;
+pub mod tally;
 pub mod text;
 
 #[cfg(all(target_arch = "wasm32", feature = "web"))]
@@ -54,16 +55,20 @@ pub fn check(input: &str, opts: &Options) -> Report {
         if let Some(b) = opts.body {
             seance.body = b;
         }
-        let per = rules::run(&t, &seance, opts);
+        let per = rules::run(&seance, &doc.info, opts);
         let members = report::members(&seance);
         for (k, findings) in per.into_iter().enumerate() {
-            extracts.push(report::extract(&t, &seance, k, members.clone(), findings));
+            extracts.push(report::extract(&seance, k, members.clone(), findings));
         }
     }
     Report {
         tool: report::Tool {
             name: "conforme",
             version: VERSION,
+        },
+        document: report::DocumentOut {
+            kind: doc.info.kind,
+            seen: doc.info.seen,
         },
         extracts,
     }

@@ -1,7 +1,96 @@
-//! What the parser read from an extract. Every value carries its span.
+//! What the parser read from a text: a document made of séances, each made of its items
+//! (deliberations). Every value carries its span and how sure the reading is ([`Certainty`]).
+//! Rules read this model only, never the text.
 
 use crate::text::Span;
 use serde::Serialize;
+
+/// How a value was read.
+///
+/// `Certain` only when the layout is unambiguous *and* an independent check agrees (the
+/// printed weekday matches the date, a label sits right against its number, a list's count
+/// agrees with a declared count…). A finding may be an error only if every reading it uses
+/// is certain: see [`crate::rules::finding`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Certainty {
+    /// Read from position or partial evidence only.
+    Guessed,
+    /// A plausible reading that nothing independent confirms.
+    Probable,
+    #[default]
+    Certain,
+}
+
+impl Certainty {
+    pub fn code(self) -> &'static str {
+        match self {
+            Certainty::Certain => "certain",
+            Certainty::Probable => "probable",
+            Certainty::Guessed => "guessed",
+        }
+    }
+    /// French label shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            Certainty::Certain => "lecture sûre",
+            Certainty::Probable => "lecture probable",
+            Certainty::Guessed => "lecture devinée",
+        }
+    }
+}
+
+/// How sure a reading is, and why not certain (a short French phrase quoted in findings:
+/// "nombre écrit avant son libellé").
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Basis {
+    pub certainty: Certainty,
+    pub doubt: Option<String>,
+}
+
+impl Basis {
+    pub const CERTAIN: Basis = Basis {
+        certainty: Certainty::Certain,
+        doubt: None,
+    };
+    pub fn probable(doubt: impl Into<String>) -> Basis {
+        Basis {
+            certainty: Certainty::Probable,
+            doubt: Some(doubt.into()),
+        }
+    }
+    pub fn guessed(doubt: impl Into<String>) -> Basis {
+        Basis {
+            certainty: Certainty::Guessed,
+            doubt: Some(doubt.into()),
+        }
+    }
+    pub fn is_certain(&self) -> bool {
+        self.certainty == Certainty::Certain
+    }
+    /// The weaker of two bases (the first doubt kept when both have one).
+    pub fn and(self, other: &Basis) -> Basis {
+        if other.certainty < self.certainty {
+            Basis {
+                certainty: other.certainty,
+                doubt: other.doubt.clone().or(self.doubt),
+            }
+        } else {
+            self
+        }
+    }
+    /// At most `c`, saying why.
+    pub fn cap(self, c: Certainty, doubt: &str) -> Basis {
+        if c < self.certainty {
+            Basis {
+                certainty: c,
+                doubt: Some(doubt.to_string()),
+            }
+        } else {
+            self
+        }
+    }
+}
 
 /// Kind of deliberative body (the contract's `body.kind` vocabulary).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
@@ -69,7 +158,7 @@ impl BodyKind {
         }
     }
 
-    /// Councils and bureaux of an EPCI (intercommunalité, métropole, syndicat).
+    /// Councils of an EPCI (intercommunalité, métropole, syndicat).
     pub fn is_epci(self) -> bool {
         matches!(
             self,
@@ -79,6 +168,40 @@ impl BodyKind {
                 | BodyKind::ConseilTerritorial
         )
     }
+}
+
+/// What kind of document a text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum DocKind {
+    /// An extract of the register: one deliberation (or a few) with its séance header.
+    #[default]
+    Extract,
+    /// Minutes (procès-verbal, compte rendu): a séance and its items.
+    Minutes,
+    /// A list of the deliberations of a séance (art. L2121-25), results only.
+    List,
+    /// Not a deliberation: an annex, an agenda, a report, a convocation letter…
+    NotDeliberation,
+}
+
+impl DocKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            DocKind::Extract => "extrait de délibération",
+            DocKind::Minutes => "procès-verbal ou compte rendu de séance",
+            DocKind::List => "liste des délibérations",
+            DocKind::NotDeliberation => "document qui n'est pas une délibération",
+        }
+    }
+}
+
+/// The document's kind and what it was recognised by.
+#[derive(Debug, Clone, Default)]
+pub struct DocInfo {
+    pub kind: DocKind,
+    /// French phrases: what the parser saw ("aucun effectif ni vote", "un sommaire").
+    pub seen: Vec<String>,
 }
 
 /// A calendar date.
@@ -164,6 +287,23 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
+/// What a date mention is about, read from the words before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DateRole {
+    /// Nothing tells.
+    #[default]
+    Unknown,
+    /// Named as the séance's date ("Séance du", "s'est réuni le", "L'an …, le …").
+    Session,
+    /// Named as the convocation's ("convoqué le", "Date de convocation :").
+    Convocation,
+    /// Another act or meeting cited ("procès-verbal de la séance du", "délibération du",
+    /// "Vu la loi du", "arrêté du").
+    Cited,
+    /// A transmission or publication stamp ("Reçu en préfecture le", "Publié le", "Affiché le").
+    Stamp,
+}
+
 /// A date found in the text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DateMention {
@@ -175,14 +315,42 @@ pub struct DateMention {
     /// True when the year was not written and was taken from the séance.
     pub year_inferred: bool,
     pub in_words: bool,
+    /// Inside an "L'an deux mille …, le …" opening formula.
+    pub opening: bool,
+    pub role: DateRole,
+    /// How the characters were read ("1 4 mars" repaired to 14 is probable).
+    pub basis: Basis,
     pub span: Span,
+    /// Normalised position (for the parser's own use).
+    pub pos: usize,
 }
 
-/// A count the extract states ("Présents : 34").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// The séance or convocation date: the mention chosen, and how sure the choice is.
+#[derive(Debug, Clone)]
+pub struct ChosenDate {
+    pub mention: DateMention,
+    pub date: Date,
+    pub basis: Basis,
+}
+
+/// A count the text states ("Présents : 34").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DeclaredCount {
     pub value: u32,
     pub span: Span,
+    pub certainty: Certainty,
+    /// Why the reading is not certain (French).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub doubt: Option<String>,
+}
+
+impl DeclaredCount {
+    pub fn basis(&self) -> Basis {
+        Basis {
+            certainty: self.certainty,
+            doubt: self.doubt.clone(),
+        }
+    }
 }
 
 /// The contract's `declared` block.
@@ -196,6 +364,24 @@ pub struct Declared {
     pub excused: Option<DeclaredCount>,
     pub voters: Option<DeclaredCount>,
     pub quorum: Option<DeclaredCount>,
+}
+
+impl Declared {
+    pub fn is_empty(&self) -> bool {
+        self.fields().iter().all(|f| f.is_none())
+    }
+    pub fn fields(&self) -> [&Option<DeclaredCount>; 8] {
+        [
+            &self.seats,
+            &self.in_office,
+            &self.present,
+            &self.proxies,
+            &self.absent,
+            &self.excused,
+            &self.voters,
+            &self.quorum,
+        ]
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -221,18 +407,73 @@ impl Status {
     }
 }
 
-/// A person named in an attendance list.
+/// The items a status holds for ("à compter de la délibération n°3", "aux points 3 à 6").
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum ItemScope {
+    /// The whole séance (nothing says otherwise).
+    #[default]
+    Seance,
+    /// Items by their number: from, to (inclusive), or a list.
+    Items {
+        from: Option<u32>,
+        to: Option<u32>,
+        only: Vec<u32>,
+    },
+    /// A time or an event that cannot be placed among the items ("à partir de 19h24").
+    Unplaced,
+}
+
+impl ItemScope {
+    /// Whether the status holds for item number `n`: `None` when it cannot be told.
+    pub fn holds_for(&self, n: Option<u32>) -> Option<bool> {
+        match self {
+            ItemScope::Seance => Some(true),
+            ItemScope::Unplaced => None,
+            ItemScope::Items { from, to, only } => {
+                let n = n?;
+                if !only.is_empty() {
+                    return Some(only.contains(&n));
+                }
+                Some(from.is_none_or(|f| n >= f) && to.is_none_or(|t| n <= t))
+            }
+        }
+    }
+}
+
+/// A person named in an attendance list (one list entry).
 #[derive(Debug, Clone)]
 pub struct Member {
     pub name: String,
     pub key: NameKey,
     pub status: Status,
-    pub proxy_holder: Option<(String, NameKey, Span)>,
-    /// Arrival, departure or proxy limited to some items ("à compter du point 3").
+    pub proxy_holder: Option<Holder>,
+    /// Arrival, departure or proxy limited to some items, as written.
     pub movement: Option<String>,
+    /// The items this status holds for.
+    pub scope: ItemScope,
     pub span: Span,
     /// The whole list entry (name, proxy and annotations).
     pub entry_span: Span,
+    /// The list it was read in reads as names only.
+    pub reliable: bool,
+}
+
+/// The holder of a proxy, as named.
+#[derive(Debug, Clone)]
+pub struct Holder {
+    pub name: String,
+    pub key: NameKey,
+    pub span: Span,
+    /// Words written right after the holder's name ("directeur général des services").
+    pub qualifier: Option<String>,
+}
+
+/// A named person of the séance (president, secretary).
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub name: String,
+    pub key: NameKey,
+    pub span: Span,
 }
 
 /// A name reduced for comparison: upper-case tokens without civility, sorted.
@@ -268,6 +509,27 @@ pub enum NameMatch {
     Full,
 }
 
+/// Kind of an attendance list.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ListKind {
+    Present,
+    Represented,
+    Excused,
+    Absent,
+}
+
+/// An attendance list as found (its members are in [`Seance::members`]).
+#[derive(Debug, Clone)]
+pub struct AttendanceList {
+    pub kind: ListKind,
+    pub label_span: Span,
+    pub entries: usize,
+    /// Every entry reads as a name (no garbled columns, no glued names).
+    pub reliable: bool,
+    /// A count written right after the list ("… Jean PERTHUIS (55)").
+    pub trailing_count: Option<u32>,
+}
+
 /// A vote result.
 #[derive(Debug, Clone, Default)]
 pub struct Vote {
@@ -282,12 +544,26 @@ pub struct Vote {
     /// "à la majorité" written with the result.
     pub majority: Option<Span>,
     pub adopted: Option<(bool, Span)>,
+    /// Names listed after "pour", "contre", "abstention", "ne prend pas part" (named vote).
+    pub named: Vec<(VoteSide, String, NameKey, Span)>,
     pub span: Span,
+    pub basis: Basis,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VoteSide {
+    Pour,
+    Contre,
+    Abstention,
+    NotVoting,
 }
 
 impl Vote {
     pub fn value(x: &Option<(u32, Span)>) -> Option<u32> {
         x.map(|(v, _)| v)
+    }
+    pub fn numeric(&self) -> bool {
+        self.pour.is_some() || self.contre.is_some() || self.abstention.is_some()
     }
 }
 
@@ -297,6 +573,15 @@ impl Vote {
 pub enum Tax {
     Ht,
     Ttc,
+}
+
+/// What the words right before an amount say it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AmountRole {
+    #[default]
+    Other,
+    /// "une subvention de", "subvention d'un montant de".
+    Subsidy,
 }
 
 /// An amount of money.
@@ -314,4 +599,152 @@ pub struct Amount {
     pub parent: Option<usize>,
     /// A percentage written right after the amount ("130 400 € 80 %"), in hundredths.
     pub percent: Option<u32>,
+    pub role: AmountRole,
+    /// After the operative words ("décide", "délibère").
+    pub operative: bool,
+    /// Another amount stands right after, in parentheses (words then digits): its index.
+    pub restated_by: Option<usize>,
+    /// The words amount goes on with cents ("… euros et cinquante centimes").
+    pub words_with_cents: bool,
+    /// Within 40 bytes of the next amount (HT then TTC pairs).
+    pub near_next: bool,
+    pub basis: Basis,
+}
+
+/// A financing table: lines with their percentages closed by a total at 100 %.
+#[derive(Debug, Clone)]
+pub struct FinancingTable {
+    /// Indices into the item's amounts.
+    pub lines: Vec<usize>,
+    pub total: usize,
+}
+
+/// One deliberation (or agenda item) of a séance.
+#[derive(Debug, Clone, Default)]
+pub struct Item {
+    /// Normalised range.
+    pub range: (usize, usize),
+    pub span: Span,
+    /// The number as printed ("DEL2023-01", "2023-009", "5").
+    pub number: Option<String>,
+    /// The number that per-item attendance refers to ("délibération n°3" → 3).
+    pub ordinal: Option<u32>,
+    pub object: Option<String>,
+    /// Counts stated inside the item (per-deliberation boxes).
+    pub declared: Declared,
+    pub votes: Vec<Vote>,
+    pub amounts: Vec<Amount>,
+    pub tables: Vec<FinancingTable>,
+    /// How sure the item's limits are (a vote near an unclear boundary is only probable).
+    pub basis: Basis,
+}
+
+/// An arrival, departure or withdrawal written in the séance's text (outside the lists).
+#[derive(Debug, Clone)]
+pub struct Movement {
+    /// Normalised position.
+    pub pos: usize,
+    pub span: Span,
+}
+
+/// Words of the séance that change what applies ("sans condition de quorum", "urgence").
+#[derive(Debug, Clone, Default)]
+pub struct Mentions {
+    pub urgency: Option<Span>,
+    /// "sans condition de quorum", "deuxième convocation".
+    pub quorum_waived: Option<Span>,
+    /// The text invokes a COVID-era regime ("quorum fixé au tiers", "loi n° 2020-290").
+    pub covid_regime: Option<Span>,
+}
+
+/// A séance: its header (body, dates, counts, lists) and its items.
+#[derive(Debug, Clone, Default)]
+pub struct Seance {
+    /// Normalised range.
+    pub range: (usize, usize),
+    pub span: Span,
+    pub body: BodyKind,
+    pub body_detected: BodyKind,
+    pub body_name: Option<String>,
+    pub dates: Vec<DateMention>,
+    pub session: Option<ChosenDate>,
+    pub convocation: Option<ChosenDate>,
+    pub declared: Declared,
+    pub lists: Vec<AttendanceList>,
+    pub members: Vec<Member>,
+    pub president: Option<Person>,
+    pub secretary: Option<Person>,
+    pub mentions: Mentions,
+    /// Arrivals, departures and withdrawals written outside the lists.
+    pub movements: Vec<Movement>,
+    /// Upper-case words written near those movements (sorted): the names they concern.
+    pub moved_names: Vec<String>,
+    /// ACTES transmission identifiers ("ID : 021-…-DE").
+    pub actes_ids: Vec<ActesId>,
+    pub items: Vec<Item>,
+}
+
+/// An ACTES transmission identifier: "ID : 021-242100411-20240321-2024_03_15-DE"
+/// (département, SIREN, date of the act, internal number, nature).
+#[derive(Debug, Clone)]
+pub struct ActesId {
+    pub siren: String,
+    /// Year, month, day as written in the identifier.
+    pub date: (i32, u32, u32),
+    pub nature: Option<String>,
+    pub span: Span,
+    pub siren_span: Span,
+    pub date_span: Span,
+}
+
+impl ActesId {
+    pub fn act_date(&self) -> Option<Date> {
+        Date::new(self.date.0, self.date.1, self.date.2)
+    }
+}
+
+impl Seance {
+    pub fn list_entries(&self, kind: ListKind) -> usize {
+        self.lists
+            .iter()
+            .filter(|s| s.kind == kind)
+            .map(|s| s.entries)
+            .sum()
+    }
+    pub fn has_list(&self, kind: ListKind) -> bool {
+        self.lists.iter().any(|s| s.kind == kind)
+    }
+    pub fn list_spans(&self, kind: ListKind) -> Vec<Span> {
+        self.lists
+            .iter()
+            .filter(|s| s.kind == kind)
+            .map(|s| s.label_span)
+            .collect()
+    }
+    /// Every attendance list reads as names only.
+    pub fn lists_reliable(&self) -> bool {
+        !self.lists.is_empty() && self.lists.iter().all(|s| s.reliable)
+    }
+    pub fn count_status(&self, st: Status) -> usize {
+        self.members.iter().filter(|m| m.status == st).count()
+    }
+    /// A movement is written near this name (an arrival or departure may explain a double
+    /// status even when the list does not say so).
+    pub fn moved(&self, key: &NameKey) -> bool {
+        key.0
+            .iter()
+            .filter(|w| w.len() >= 3)
+            .any(|w| self.moved_names.binary_search(w).is_ok())
+    }
+    /// A movement is written anywhere in the séance, or a list entry carries one.
+    pub fn has_movements(&self) -> bool {
+        !self.movements.is_empty() || self.members.iter().any(|m| m.movement.is_some())
+    }
+}
+
+/// The whole parsed text.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    pub info: DocInfo,
+    pub seances: Vec<Seance>,
 }

@@ -1,15 +1,25 @@
 //! The report: the contract's JSON (shared/CONTRACT.md), and the text rendering.
 
 use crate::model::*;
-use crate::parse::Seance;
 use crate::rules::{Finding, Severity};
+use crate::tally::Attendance;
 use crate::text::{Span, Text};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     pub tool: Tool,
+    /// What kind of document the text is (field added to the contract).
+    pub document: DocumentOut,
     pub extracts: Vec<Extract>,
+}
+
+/// The document's kind and, for a text that is not a deliberation, what was seen instead.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentOut {
+    pub kind: DocKind,
+    /// French phrases ("un sommaire", "aucun effectif, aucun vote … n'y a été lu").
+    pub seen: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -35,6 +45,8 @@ pub struct MemberOut {
     /// Arrival, departure or time-limited proxy, as written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub movement: Option<String>,
+    /// How sure the status is: a list read as names only, for the whole séance.
+    pub certainty: Certainty,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -50,6 +62,7 @@ pub struct VoteOut {
     /// "adopted", "rejected", or absent when the text does not say.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outcome: Option<&'static str>,
+    pub certainty: Certainty,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -61,6 +74,44 @@ pub struct AmountOut {
     pub parent: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tax: Option<Tax>,
+    pub certainty: Certainty,
+}
+
+/// A date as read, with how sure the reading is.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateOut {
+    pub date: String,
+    pub span: Span,
+    pub certainty: Certainty,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub doubt: Option<String>,
+}
+
+/// The deliberation an extract is about.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemOut {
+    pub number: Option<String>,
+    pub object: Option<String>,
+}
+
+/// What the engine counted in the lists for this item (the page shows these).
+#[derive(Debug, Clone, Serialize)]
+pub struct CountedOut {
+    pub present: u32,
+    /// One more when the president is named apart and may not be in the list.
+    pub present_max: u32,
+    pub represented: u32,
+    /// Excused and absent without proxy.
+    pub away: u32,
+    /// Members whose status for this item cannot be told.
+    pub uncertain: u32,
+    pub certainty: Certainty,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub doubt: Option<String>,
+    /// Indices into `members` of those counted present, represented, away.
+    pub present_members: Vec<usize>,
+    pub represented_members: Vec<usize>,
+    pub away_members: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -69,10 +120,15 @@ pub struct Extract {
     pub body: Body,
     pub session_date: Option<String>,
     pub convocation_date: Option<String>,
+    /// The séance and convocation dates with their span and certainty (fields added).
+    pub session: Option<DateOut>,
+    pub convocation: Option<DateOut>,
+    pub item: ItemOut,
     /// The séance president and secretary, as written (fields added to the contract).
     pub president: Option<String>,
     pub secretary: Option<String>,
     pub declared: Declared,
+    pub counted: Option<CountedOut>,
     /// Shared by every extract of a séance (one copy, however many deliberations).
     pub members: std::sync::Arc<[MemberOut]>,
     pub votes: Vec<VoteOut>,
@@ -106,22 +162,71 @@ pub fn members(s: &Seance) -> std::sync::Arc<[MemberOut]> {
         .map(|m| MemberOut {
             name: m.name.clone(),
             status: m.status,
-            proxy_holder: m.proxy_holder.as_ref().map(|h| h.0.clone()),
+            proxy_holder: m.proxy_holder.as_ref().map(|h| h.name.clone()),
             span: m.span,
             movement: m.movement.clone(),
+            certainty: if m.reliable && m.scope == ItemScope::Seance {
+                Certainty::Certain
+            } else {
+                Certainty::Probable
+            },
         })
         .collect()
 }
 
+fn date_out(d: &ChosenDate) -> DateOut {
+    DateOut {
+        date: d.date.iso(),
+        span: d.mention.span,
+        certainty: d.basis.certainty,
+        doubt: d.basis.doubt.clone(),
+    }
+}
+
+/// The counts an extract declares: its item's own, else the séance's.
+fn declared_for(s: &Seance, item: &Item) -> Declared {
+    let pick = |own: &Option<DeclaredCount>, seance: &Option<DeclaredCount>| {
+        own.clone().or_else(|| seance.clone())
+    };
+    let (o, d) = (&item.declared, &s.declared);
+    Declared {
+        seats: pick(&o.seats, &d.seats),
+        in_office: pick(&o.in_office, &d.in_office),
+        present: pick(&o.present, &d.present),
+        proxies: pick(&o.proxies, &d.proxies),
+        absent: pick(&o.absent, &d.absent),
+        excused: pick(&o.excused, &d.excused),
+        voters: pick(&o.voters, &d.voters),
+        quorum: pick(&o.quorum, &d.quorum),
+    }
+}
+
 pub fn extract(
-    t: &Text,
     s: &Seance,
     k: usize,
     members: std::sync::Arc<[MemberOut]>,
     findings: Vec<Finding>,
 ) -> Extract {
-    let d = &s.deliberations[k];
-    let span = t.span(d.range.0, d.range.1);
+    let d = &s.items[k];
+    let att = Attendance::of(s, k);
+    let counted = att.listed.as_ref().map(|l| {
+        let basis = att.list_basis(
+            crate::tally::Field::Present,
+            "effectifs comptés dans les listes",
+        );
+        CountedOut {
+            present: l.present.0,
+            present_max: l.present.1,
+            represented: l.represented,
+            away: l.away,
+            uncertain: l.uncertain,
+            certainty: basis.certainty,
+            doubt: basis.doubt,
+            present_members: l.present_members.clone(),
+            represented_members: l.represented_members.clone(),
+            away_members: l.away_members.clone(),
+        }
+    });
     let amounts = d
         .amounts
         .iter()
@@ -131,20 +236,28 @@ pub fn extract(
             span: a.span,
             parent: a.parent,
             tax: a.tax,
+            certainty: a.basis.certainty,
         })
         .collect();
     Extract {
-        span,
+        span: d.span,
         body: Body {
             kind: s.body,
             name: s.body_name.clone(),
             detected: s.body_detected,
         },
-        session_date: s.session.as_ref().and_then(|m| m.date).map(|d| d.iso()),
-        convocation_date: s.convocation.as_ref().and_then(|m| m.date).map(|d| d.iso()),
+        session_date: s.session.as_ref().map(|m| m.date.iso()),
+        convocation_date: s.convocation.as_ref().map(|m| m.date.iso()),
+        session: s.session.as_ref().map(date_out),
+        convocation: s.convocation.as_ref().map(date_out),
+        item: ItemOut {
+            number: d.number.clone(),
+            object: d.object.clone(),
+        },
         president: s.president.as_ref().map(|p| p.name.clone()),
         secretary: s.secretary.as_ref().map(|p| p.name.clone()),
-        declared: s.declared.clone(),
+        declared: declared_for(s, d),
+        counted,
         members,
         votes: d
             .votes
@@ -160,6 +273,7 @@ pub fn extract(
                 outcome: v
                     .adopted
                     .map(|(a, _)| if a { "adopted" } else { "rejected" }),
+                certainty: v.basis.certainty,
             })
             .collect(),
         amounts,

@@ -33,21 +33,11 @@ fn assert_spans(input: &str, r: &Report) {
         for a in &e.amounts {
             assert!(ok(&a.span));
         }
-        let d = &e.declared;
-        for c in [
-            d.seats,
-            d.in_office,
-            d.present,
-            d.proxies,
-            d.absent,
-            d.excused,
-            d.voters,
-            d.quorum,
-        ]
-        .iter()
-        .flatten()
-        {
+        for c in e.declared.fields().into_iter().flatten() {
             assert!(ok(&c.span));
+        }
+        for d in [&e.session, &e.convocation].into_iter().flatten() {
+            assert!(ok(&d.span));
         }
     }
 }

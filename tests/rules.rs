@@ -9,6 +9,8 @@ struct Case {
     rule: &'static str,
     severity: Severity,
     fires: &'static str,
+    /// Words of `fires` that the finding's spans must cover.
+    marks: &'static [&'static str],
     silent: &'static str,
     opts: fn() -> Options,
 }
@@ -35,30 +37,53 @@ const CASES: &[Case] = &[
     Case {
         rule: "ATT-PRESENT-COUNT",
         severity: Severity::Error,
+        // the lists add up to the members in office: they are corroborated, the count is not
         fires: "Nombre de membres en exercice : 5\nPrésents : 4\nMembres présents : M. Jean DUPONT, Mme Anne MARTIN, M. Paul LEROY.\nAbsents : Mme Claire BLANC, M. Marc NOIR.\n",
+        marks: &["4"],
         silent: "Nombre de membres en exercice : 5\nPrésents : 3\nMembres présents : M. Jean DUPONT, Mme Anne MARTIN, M. Paul LEROY.\nAbsents : Mme Claire BLANC, M. Marc NOIR.\n",
         opts: all,
     },
     Case {
         rule: "ATT-PRESENT-COUNT",
         severity: Severity::Error,
-        fires: "Nombre de présents : 3\nsous la présidence de M. Jean DUPONT, Maire.\nMembres présents : Mme Anne MARTIN.\n",
+        fires: "Nombre de membres en exercice : 4\nNombre de présents : 3\nsous la présidence de M. Jean DUPONT, Maire.\nMembres présents : Mme Anne MARTIN.\nAbsents : M. Paul NOIR, Mme Lise BLANC.\n",
+        marks: &["3"],
         // the president, not repeated in the list, is counted once
+        silent: "Nombre de membres en exercice : 4\nNombre de présents : 2\nsous la présidence de M. Jean DUPONT, Maire.\nMembres présents : Mme Anne MARTIN.\nAbsents : M. Paul NOIR, Mme Lise BLANC.\n",
+        opts: all,
+    },
+    Case {
+        rule: "ATT-PRESENT-COUNT",
+        severity: Severity::Warning,
+        // nothing corroborates the list: the gap is reported, not asserted
+        fires: "Nombre de présents : 3\nsous la présidence de M. Jean DUPONT, Maire.\nMembres présents : Mme Anne MARTIN.\n",
+        marks: &["3"],
         silent: "Nombre de présents : 2\nsous la présidence de M. Jean DUPONT, Maire.\nMembres présents : Mme Anne MARTIN.\n",
         opts: all,
     },
     Case {
         rule: "ATT-PRESENT-COUNT",
         severity: Severity::Error,
-        fires: "Nombre de présents : 3\nPrésents : Dupont Jean, Martin Paul.\n",
+        fires: "Nombre de membres en exercice : 3\nNombre de présents : 3\nPrésents : Dupont Jean, Martin Paul.\nAbsents : Leroy Anne.\n",
+        marks: &["3\nPr"],
         // names glued together ("Dupont Jean Martin Paul"): the list cannot be counted
-        silent: "Nombre de présents : 3\nPrésents : Dupont Jean Martin Paul, Leroy Anne.\n",
+        silent: "Nombre de membres en exercice : 3\nNombre de présents : 3\nPrésents : Dupont Jean Martin Paul, Leroy Anne.\n",
         opts: all,
     },
     Case {
         rule: "ATT-BALANCE",
         severity: Severity::Error,
+        fires: "Nombre de membres en exercice : 4\nPrésents : 3\nAbsents : 2\n",
+        marks: &["4", "3", "2"],
+        silent: "Nombre de membres en exercice : 5\nPrésents : 3\nAbsents : 2\n",
+        opts: all,
+    },
+    Case {
+        rule: "ATT-BALANCE",
+        severity: Severity::Warning,
+        // five names for four members: counted in lists nothing else corroborates
         fires: "Nombre de membres en exercice : 4\nPrésents : M. Jean DUPONT, Mme Anne MARTIN, M. Paul LEROY.\nAbsents : Mme Claire BLANC, M. Marc NOIR.\n",
+        marks: &["4"],
         silent: "Nombre de membres en exercice : 5\nPrésents : M. Jean DUPONT, Mme Anne MARTIN, M. Paul LEROY.\nAbsents : Mme Claire BLANC, M. Marc NOIR.\n",
         opts: all,
     },
@@ -66,6 +91,7 @@ const CASES: &[Case] = &[
         rule: "ATT-BALANCE",
         severity: Severity::Warning,
         fires: "Nombre de membres en exercice : 7\nPrésents : M. Jean DUPONT, Mme Anne MARTIN, M. Paul LEROY.\nAbsents : Mme Claire BLANC, M. Marc NOIR.\n",
+        marks: &["7"],
         silent: "Nombre de membres en exercice : 5\nPrésents : M. Jean DUPONT, Mme Anne MARTIN, M. Paul LEROY.\nAbsents : Mme Claire BLANC, M. Marc NOIR.\n",
         opts: all,
     },
@@ -73,6 +99,7 @@ const CASES: &[Case] = &[
         rule: "ATT-STATUS-CONFLICT",
         severity: Severity::Error,
         fires: "Présents : M. Paul LEROY, Mme Anne MARTIN, M. Jean NOIR.\nPouvoirs : M. Paul LEROY à Mme Anne MARTIN.\n",
+        marks: &["Paul LEROY,", "M. Paul LEROY à Mme Anne MARTIN"],
         silent: "Présents : Mme Anne MARTIN, M. Jean NOIR.\nPouvoirs : M. Paul LEROY à Mme Anne MARTIN.\n",
         opts: all,
     },
@@ -81,13 +108,24 @@ const CASES: &[Case] = &[
         severity: Severity::Error,
         // an arrival recorded between the two statuses is not a conflict
         fires: "Présents : M. Paul LEROY, Mme Anne MARTIN.\nAbsents : M. Paul LEROY.\n",
+        marks: &["Paul LEROY,"],
         silent: "Présents : M. Paul LEROY (à partir du point 3), Mme Anne MARTIN.\nAbsents : M. Paul LEROY (jusqu'au point 2).\n",
+        opts: all,
+    },
+    Case {
+        rule: "ATT-STATUS-CONFLICT",
+        severity: Severity::Error,
+        // absent for some items only ("aux points 3 à 6") is not absent from the séance
+        fires: "Présents : Mme Meriem ABKOUI, M. Paul BLEU.\nÉtaient absents : Mme Meriem ABKOUI.\n",
+        marks: &["Meriem ABKOUI,"],
+        silent: "Présents : Mme Meriem ABKOUI, M. Paul BLEU.\nÉtaient absents : Mme Meriem ABKOUI (aux points 3, 4, 5, 6).\n",
         opts: all,
     },
     Case {
         rule: "ATT-INOFFICE-SEATS",
         severity: Severity::Error,
         fires: "Nombre de membres afférents : 15\nNombre de membres en exercice : 17\n",
+        marks: &["17", "15"],
         silent: "Nombre de membres afférents : 15\nNombre de membres en exercice : 15\n",
         opts: all,
     },
@@ -95,6 +133,7 @@ const CASES: &[Case] = &[
         rule: "ATT-VOTANTS",
         severity: Severity::Error,
         fires: "Présents : 18 — Pouvoirs : 4 — Votants : 23\n",
+        marks: &["23", "18", "4"],
         silent: "Présents : 18 — Pouvoirs : 4 — Votants : 22\n",
         opts: all,
     },
@@ -102,6 +141,7 @@ const CASES: &[Case] = &[
         rule: "QUO-MAJORITY",
         severity: Severity::Error,
         fires: "Conseil municipal. Séance du jeudi 21 mars 2024. Membres en exercice : 29 — Présents : 14 — Représentés : 6 — Votants : 20\n",
+        marks: &["29", "14"],
         silent: "Conseil municipal. Séance du jeudi 21 mars 2024. Membres en exercice : 29 — Présents : 15 — Représentés : 6 — Votants : 21\n",
         opts: all,
     },
@@ -110,6 +150,7 @@ const CASES: &[Case] = &[
         severity: Severity::Warning,
         // no séance date: a COVID-era third (10 of 29) cannot be ruled out
         fires: "Conseil municipal. Membres en exercice : 29 — Présents : 14 — Représentés : 6 — Votants : 20\n",
+        marks: &["29", "14"],
         silent: "Conseil municipal. Membres en exercice : 29 — Présents : 15 — Représentés : 6 — Votants : 21\n",
         opts: all,
     },
@@ -118,6 +159,7 @@ const CASES: &[Case] = &[
         severity: Severity::Error,
         // in the window of loi n° 2021-1465 a third suffices: 10 of 29 present is valid
         fires: "Conseil municipal. Séance du jeudi 20 janvier 2022. Membres en exercice : 29 — Présents : 9\n",
+        marks: &["29", "9"],
         silent: "Conseil municipal. Séance du jeudi 20 janvier 2022. Membres en exercice : 29 — Présents : 10\n",
         opts: all,
     },
@@ -126,6 +168,7 @@ const CASES: &[Case] = &[
         severity: Severity::Error,
         // an unanimity and the next item's tally are two votes
         fires: "Point 3 : adopté à l'unanimité (Pour : 25 ; Contre : 2).\n",
+        marks: &["2)", "unanimit"],
         silent: "Point 3 : adopté à l'unanimité. Point 4 : Pour : 25 ; Contre : 2.\n",
         opts: all,
     },
@@ -133,6 +176,7 @@ const CASES: &[Case] = &[
         rule: "AMT-WORDS-DIGITS",
         severity: Severity::Error,
         fires: "une participation de trente euros (35 €)\n",
+        marks: &["trente euros", "35 €"],
         silent: "une participation de trente euros et cinquante centimes (30,50 €)\n",
         opts: all,
     },
@@ -140,6 +184,7 @@ const CASES: &[Case] = &[
         rule: "ATT-VOTANTS",
         severity: Severity::Error,
         fires: "Présents : 18 — Pouvoirs : 4 — Votants : 21\nPour : 19 — Contre : 1 — Abstention : 2\n",
+        marks: &["21"],
         // this template calls "votants" the suffrages exprimés (19 + 1)
         silent: "Présents : 18 — Pouvoirs : 4 — Votants : 20\nPour : 19 — Contre : 1 — Abstention : 2\n",
         opts: all,
@@ -147,7 +192,17 @@ const CASES: &[Case] = &[
     Case {
         rule: "PRX-ONE-PER-HOLDER",
         severity: Severity::Error,
+        fires: "Séance du jeudi 21 mars 2024.\nPrésents : M. Bernard BLEU, Mme Anne MARTIN.\nPouvoirs : Mme Alice ROUGE à M. Bernard BLEU ; M. Claude VERT à M. Bernard BLEU.\n",
+        marks: &["Alice ROUGE à M. Bernard BLEU", "Claude VERT à M. Bernard BLEU"],
+        silent: "Séance du jeudi 21 mars 2024.\nPrésents : M. Bernard BLEU, Mme Anne MARTIN.\nPouvoirs : Mme Alice ROUGE à M. Bernard BLEU ; M. Claude VERT à Mme Anne MARTIN.\n",
+        opts: all,
+    },
+    Case {
+        rule: "PRX-ONE-PER-HOLDER",
+        severity: Severity::Warning,
+        // no séance date: two proxies were lawful in the COVID-era windows
         fires: "Présents : M. Bernard BLEU, Mme Anne MARTIN.\nPouvoirs : Mme Alice ROUGE à M. Bernard BLEU ; M. Claude VERT à M. Bernard BLEU.\n",
+        marks: &["Alice ROUGE à M. Bernard BLEU"],
         silent: "Présents : M. Bernard BLEU, Mme Anne MARTIN.\nPouvoirs : Mme Alice ROUGE à M. Bernard BLEU ; M. Claude VERT à Mme Anne MARTIN.\n",
         opts: all,
     },
@@ -155,13 +210,24 @@ const CASES: &[Case] = &[
         rule: "PRX-HOLDER-PRESENT",
         severity: Severity::Error,
         fires: "Présents : Mme Anne MARTIN.\nAbsents excusés : Mme Lucie LEROY.\nPouvoirs : M. Jean MOREL à Mme Lucie LEROY.\n",
+        marks: &["Jean MOREL à Mme Lucie LEROY", "Lucie LEROY."],
         silent: "Présents : Mme Anne MARTIN.\nAbsents excusés : Mme Lucie LEROY.\nPouvoirs : M. Jean MOREL à Mme Anne MARTIN.\n",
         opts: all,
     },
     Case {
         rule: "PRX-COUNT-MATCH",
         severity: Severity::Error,
+        // the lists add up to the members in office: the proxy count is the odd one out
+        fires: "Nombre de membres en exercice : 4\nNombre de pouvoirs : 3\nPrésents : M. Bernard BLEU, Mme Anne MARTIN.\nPouvoirs : Mme Alice ROUGE à M. Bernard BLEU ; M. Claude VERT à Mme Anne MARTIN.\n",
+        marks: &["3"],
+        silent: "Nombre de membres en exercice : 4\nNombre de pouvoirs : 2\nPrésents : M. Bernard BLEU, Mme Anne MARTIN.\nPouvoirs : Mme Alice ROUGE à M. Bernard BLEU ; M. Claude VERT à Mme Anne MARTIN.\n",
+        opts: all,
+    },
+    Case {
+        rule: "PRX-COUNT-MATCH",
+        severity: Severity::Warning,
         fires: "Nombre de pouvoirs : 3\nPrésents : M. Bernard BLEU, Mme Anne MARTIN.\nPouvoirs : Mme Alice ROUGE à M. Bernard BLEU ; M. Claude VERT à Mme Anne MARTIN.\n",
+        marks: &["3"],
         silent: "Nombre de pouvoirs : 2\nPrésents : M. Bernard BLEU, Mme Anne MARTIN.\nPouvoirs : Mme Alice ROUGE à M. Bernard BLEU ; M. Claude VERT à Mme Anne MARTIN.\n",
         opts: all,
     },
@@ -169,6 +235,7 @@ const CASES: &[Case] = &[
         rule: "PRX-HOLDER-ELIGIBLE",
         severity: Severity::Error,
         fires: "Présents : M. Bernard BLEU.\nPouvoirs : M. Jean VERT à M. Paul GRIS, directeur général des services.\n",
+        marks: &["Jean VERT"],
         silent: "Présents : M. Bernard BLEU.\nPouvoirs : M. Jean VERT à M. Bernard BLEU.\n",
         opts: all,
     },
@@ -176,6 +243,7 @@ const CASES: &[Case] = &[
         rule: "VOTE-SUM",
         severity: Severity::Error,
         fires: "Votants : 27 — Pour : 20 — Contre : 3 — Abstentions : 3\n",
+        marks: &["27", "20"],
         silent: "Votants : 27 — Pour : 20 — Contre : 3 — Abstentions : 4\n",
         opts: all,
     },
@@ -183,13 +251,24 @@ const CASES: &[Case] = &[
         rule: "VOTE-SUM",
         severity: Severity::Error,
         fires: "Présents : 10\nPouvoirs : 2\nSCRUTIN POUR : 11 CONTRE : 2 ABSTENTION : 0\n",
+        marks: &["11", "10"],
         silent: "Présents : 10\nPouvoirs : 2\nSCRUTIN POUR : 10 CONTRE : 2 ABSTENTION : 0\n",
+        opts: all,
+    },
+    Case {
+        rule: "VOTE-SUM",
+        severity: Severity::Warning,
+        // a member arrives during the séance: the votants of the vote may differ
+        fires: "Présents : 10\nPouvoirs : 2\nM. Paul BLEU arrive à 20 h 10.\nSCRUTIN POUR : 11 CONTRE : 2 ABSTENTION : 0\n",
+        marks: &["11"],
+        silent: "Présents : 10\nPouvoirs : 2\nM. Paul BLEU arrive à 20 h 10.\nSCRUTIN POUR : 10 CONTRE : 2 ABSTENTION : 0\n",
         opts: all,
     },
     Case {
         rule: "VOTE-OUTCOME",
         severity: Severity::Error,
         fires: "Pour : 10 — Contre : 12 — Abstentions : 5. La délibération est adoptée.\n",
+        marks: &["10", "12", "adoptée"],
         silent: "Pour : 12 — Contre : 10 — Abstentions : 5. La délibération est adoptée.\n",
         opts: all,
     },
@@ -197,6 +276,7 @@ const CASES: &[Case] = &[
         rule: "VOTE-UNANIMITY",
         severity: Severity::Error,
         fires: "Adopté à l'unanimité (Pour : 25 ; Contre : 2).\n",
+        marks: &["2)"],
         silent: "Adopté à l'unanimité (Pour : 25 ; Contre : 0).\n",
         opts: all,
     },
@@ -204,6 +284,7 @@ const CASES: &[Case] = &[
         rule: "VOTE-PROXIES",
         severity: Severity::Error,
         fires: "Nombre de procurations : 5\nPOUR : 30 CONTRE : 0 DONT 7 PROCURATION(S)\n",
+        marks: &["7"],
         silent: "Nombre de procurations : 5\nPOUR : 30 CONTRE : 0 DONT 5 PROCURATION(S)\n",
         opts: all,
     },
@@ -211,6 +292,7 @@ const CASES: &[Case] = &[
         rule: "CONV-DELAY",
         severity: Severity::Error,
         fires: "Commune de Z — Conseil municipal\nDate de convocation : 16 mars 2024\nSéance du jeudi 21 mars 2024\n",
+        marks: &["16 mars 2024", "jeudi 21 mars 2024"],
         silent: "Commune de Z — Conseil municipal\nDate de convocation : 15 mars 2024\nSéance du jeudi 21 mars 2024\n",
         opts: big_commune,
     },
@@ -219,6 +301,7 @@ const CASES: &[Case] = &[
         severity: Severity::Warning,
         // population unknown: 4 jours francs suffice below 3 500 inhabitants only
         fires: "Conseil municipal\nDate de convocation : 16 mars 2024\nSéance du jeudi 21 mars 2024\n",
+        marks: &["16 mars 2024"],
         silent: "Conseil municipal\nDate de convocation : 15 mars 2024\nSéance du jeudi 21 mars 2024\n",
         opts: all,
     },
@@ -226,6 +309,7 @@ const CASES: &[Case] = &[
         rule: "CONV-DELAY",
         severity: Severity::Error,
         fires: "Bureau communautaire\nConvocation envoyée le 18 mars 2024\nSéance du jeudi 21 mars 2024\n",
+        marks: &["18 mars 2024"],
         silent: "Bureau communautaire\nConvocation envoyée le 15 mars 2024\nSéance du jeudi 21 mars 2024\n",
         opts: bureau,
     },
@@ -233,13 +317,33 @@ const CASES: &[Case] = &[
         rule: "CONV-DELAY",
         severity: Severity::Error,
         fires: "Conseil municipal\nDate de convocation : 22 mars 2024\nSéance du jeudi 21 mars 2024\n",
+        marks: &["22 mars 2024"],
         silent: "Conseil municipal\nDate de convocation : 12 mars 2024\nSéance du jeudi 21 mars 2024\n",
+        opts: all,
+    },
+    Case {
+        rule: "CONV-DELAY",
+        severity: Severity::Error,
+        // convened the very day of the séance, written as such
+        fires: "Le Conseil municipal, légalement convoqué le 6 février 2023, s'est réuni le lundi 6 février 2023.\n",
+        marks: &["6 février 2023,"],
+        silent: "Le Conseil municipal, légalement convoqué le 31 janvier 2023, s'est réuni le lundi 6 février 2023.\n",
+        opts: all,
+    },
+    Case {
+        rule: "CONV-DELAY",
+        severity: Severity::Warning,
+        // the séance date is written once, without its weekday: not confirmed
+        fires: "Le Conseil municipal, légalement convoqué le 6 février 2023, s'est réuni le 6 février 2023.\n",
+        marks: &["6 février 2023,"],
+        silent: "Le Conseil municipal, légalement convoqué le 31 janvier 2023, s'est réuni le 6 février 2023.\n",
         opts: all,
     },
     Case {
         rule: "AMT-SUM",
         severity: Severity::Error,
         fires: "une subvention globale de 50 000 €, dont 30 000 € pour le fonctionnement et 25 000 € pour l'investissement.\n",
+        marks: &["50 000 €", "30 000 €", "25 000 €"],
         silent: "une subvention globale de 50 000 €, dont 30 000 € pour le fonctionnement et 20 000 € pour l'investissement.\n",
         opts: all,
     },
@@ -247,6 +351,7 @@ const CASES: &[Case] = &[
         rule: "AMT-SUM",
         severity: Severity::Warning,
         fires: "ADEME 130 400,00 € 80 % Autofinancement 32 320,00 € 20 % TOTAUX 163 000,00 € 100 %\n",
+        marks: &["130 400,00 €", "163 000,00 €"],
         silent: "ADEME 130 400,00 € 80 % Autofinancement 32 600,00 € 20 % TOTAUX 163 000,00 € 100 %\n",
         opts: all,
     },
@@ -254,6 +359,7 @@ const CASES: &[Case] = &[
         rule: "AMT-WORDS-DIGITS",
         severity: Severity::Error,
         fires: "une subvention de cinq cent trente-six mille euros (563 000 €)\n",
+        marks: &["cinq cent trente-six mille euros", "563 000 €"],
         silent: "une subvention de cinq cent trente-six mille euros (536 000 €)\n",
         opts: all,
     },
@@ -261,6 +367,7 @@ const CASES: &[Case] = &[
         rule: "AMT-HT-TTC",
         severity: Severity::Warning,
         fires: "un marché d'un montant de 120 000 € HT, soit 150 000 € TTC\n",
+        marks: &["120 000 €", "150 000 €"],
         silent: "un marché d'un montant de 120 000 € HT, soit 144 000 € TTC\n",
         opts: all,
     },
@@ -268,6 +375,7 @@ const CASES: &[Case] = &[
         rule: "AMT-CONSISTENCY",
         severity: Severity::Warning,
         fires: "Il est proposé d'accorder une subvention de 536 000 € à l'association X.\nLe conseil, après en avoir délibéré, décide d'approuver le versement d'une subvention de 536 500 € à l'association X.\n",
+        marks: &["536 000 €", "536 500 €"],
         silent: "Il est proposé d'accorder une subvention de 536 000 € à l'association X.\nLe conseil, après en avoir délibéré, décide d'approuver le versement d'une subvention de 536 000 € à l'association X.\n",
         opts: all,
     },
@@ -275,6 +383,7 @@ const CASES: &[Case] = &[
         rule: "DATE-VALID-WEEKDAY",
         severity: Severity::Error,
         fires: "Le conseil municipal s'est réuni le vendredi 21 mars 2024 à 19 h.\n",
+        marks: &["vendredi"],
         silent: "Le conseil municipal s'est réuni le jeudi 21 mars 2024 à 19 h.\n",
         opts: all,
     },
@@ -282,13 +391,24 @@ const CASES: &[Case] = &[
         rule: "DATE-VALID-WEEKDAY",
         severity: Severity::Error,
         fires: "Reçu en préfecture le 31/04/2024\n",
+        marks: &["31/04/2024"],
         silent: "Reçu en préfecture le 30/04/2024\n",
+        opts: all,
+    },
+    Case {
+        rule: "DATE-VALID-WEEKDAY",
+        severity: Severity::Error,
+        // an act number is not a date: "n° 2020-01-38" is not the 38 January
+        fires: "Vu la délibération du 31/04/2020.\n",
+        marks: &["31/04/2020"],
+        silent: "Vu la délibération n° 2020-01-38.\n",
         opts: all,
     },
     Case {
         rule: "DATE-WORDS-DIGITS",
         severity: Severity::Error,
         fires: "Séance du 12/03/2024\nL'an deux mille vingt-quatre, le vingt et un mars, le conseil municipal s'est réuni.\n",
+        marks: &["12/03/2024", "vingt et un mars"],
         silent: "Séance du 21/03/2024\nL'an deux mille vingt-quatre, le vingt et un mars, le conseil municipal s'est réuni.\n",
         opts: all,
     },
@@ -296,6 +416,7 @@ const CASES: &[Case] = &[
         rule: "SEANCE-SECRETARY",
         severity: Severity::Warning,
         fires: "Secrétaire de séance : Mme Claire MARTIN\nPrésents : M. Jean DURAND, M. Paul BLEU.\nAbsents excusés : Mme Claire MARTIN (pouvoir à M. Jean DURAND).\n",
+        marks: &["Claire MARTIN\n"],
         silent: "Secrétaire de séance : M. Paul BLEU\nPrésents : M. Jean DURAND, M. Paul BLEU.\nAbsents excusés : Mme Claire MARTIN (pouvoir à M. Jean DURAND).\n",
         opts: all,
     },
@@ -303,6 +424,7 @@ const CASES: &[Case] = &[
         rule: "SEANCE-PRESIDENT",
         severity: Severity::Error,
         fires: "sous la présidence de M. Jacques DURAND, Maire.\nPrésents : M. Paul BLEU, Mme Anne VERT.\nAbsents : M. Jacques DURAND.\n",
+        marks: &["Jacques DURAND,"],
         silent: "sous la présidence de M. Jacques DURAND, Maire.\nPrésents : M. Jacques DURAND, M. Paul BLEU, Mme Anne VERT.\n",
         opts: all,
     },
@@ -310,6 +432,7 @@ const CASES: &[Case] = &[
         rule: "TRANS-ID-FORMAT",
         severity: Severity::Warning,
         fires: "Séance du jeudi 21 mars 2024\nID : 021-242100411-20240321-2024_03_15-DE\n",
+        marks: &["242100411"],
         silent: "Séance du jeudi 21 mars 2024\nID : 021-242100410-20240321-2024_03_15-DE\n",
         opts: all,
     },
@@ -317,16 +440,26 @@ const CASES: &[Case] = &[
         rule: "TRANS-ID-CONSISTENCY",
         severity: Severity::Warning,
         fires: "Séance du jeudi 21 mars 2024\nID : 021-242100410-20240312-2024_03_15-DE\n",
+        marks: &["20240312"],
         silent: "Séance du jeudi 21 mars 2024\nID : 021-242100410-20240321-2024_03_15-DE\n",
         opts: all,
     },
 ];
 
-fn findings(text: &str, opts: &Options, rule: &str) -> Vec<(Severity, String)> {
+/// A finding: its severity, message and spans (start, end).
+type Fired = (Severity, String, Vec<(usize, usize)>);
+
+fn findings(text: &str, opts: &Options, rule: &str) -> Vec<Fired> {
     check(text, opts)
         .findings()
         .filter(|f| f.rule == rule)
-        .map(|f| (f.severity, f.message.clone()))
+        .map(|f| {
+            (
+                f.severity,
+                f.message.clone(),
+                f.spans.iter().map(|s| (s.start, s.end)).collect(),
+            )
+        })
         .collect()
 }
 
@@ -336,11 +469,27 @@ fn each_rule_fires_and_stays_silent() {
     for c in CASES {
         let opts = (c.opts)();
         let fired = findings(c.fires, &opts, c.rule);
-        if !fired.iter().any(|(s, _)| *s == c.severity) {
-            failures.push(format!(
+        match fired.iter().find(|(s, _, _)| *s == c.severity) {
+            None => failures.push(format!(
                 "{}: expected {:?} on\n{}\ngot {:?}",
                 c.rule, c.severity, c.fires, fired
-            ));
+            )),
+            Some((_, _, spans)) => {
+                // the finding marks the words it is about
+                for m in c.marks {
+                    let at = c
+                        .fires
+                        .find(m)
+                        .unwrap_or_else(|| panic!("{m:?} not in the case"));
+                    let covered = spans.iter().any(|&(a, b)| a < at + m.len() && at < b);
+                    if !covered {
+                        failures.push(format!(
+                            "{}: {:?} not marked in\n{}\nspans {:?}",
+                            c.rule, m, c.fires, spans
+                        ));
+                    }
+                }
+            }
         }
         let silent = findings(c.silent, &opts, c.rule);
         if !silent.is_empty() {
@@ -405,11 +554,11 @@ fn messages_quote_the_numbers() {
 
 #[test]
 fn covid_window_allows_two_proxies() {
-    let text = "Séance du 23 juin 2022\nPrésents : M. Bernard BLEU, Mme Anne MARTIN.\nPouvoirs : Mme Alice ROUGE à M. Bernard BLEU ; M. Claude VERT à M. Bernard BLEU.\n";
+    let text = "Séance du jeudi 23 juin 2022\nPrésents : M. Bernard BLEU, Mme Anne MARTIN.\nPouvoirs : Mme Alice ROUGE à M. Bernard BLEU ; M. Claude VERT à M. Bernard BLEU.\n";
     let f = findings(text, &Options::all(), "PRX-ONE-PER-HOLDER");
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].0, Severity::Info, "{:?}", f);
-    let text = text.replace("23 juin 2022", "23 juin 2023");
+    let text = text.replace("jeudi 23 juin 2022", "vendredi 23 juin 2023");
     let f = findings(&text, &Options::all(), "PRX-ONE-PER-HOLDER");
     assert_eq!(f[0].0, Severity::Error);
 }

@@ -2,18 +2,8 @@
 //! (département, SIREN, date of the act, internal number, nature).
 
 use super::scan::*;
-use crate::text::{Span, Text};
-
-#[derive(Debug, Clone)]
-pub struct ActesId {
-    pub siren: String,
-    /// Year, month, day as written in the identifier.
-    pub date: (i32, u32, u32),
-    pub nature: Option<String>,
-    pub span: Span,
-    pub siren_span: Span,
-    pub date_span: Span,
-}
+use crate::model::ActesId;
+use crate::text::Text;
 
 fn digits(s: &[u8], at: usize, n: usize) -> Option<usize> {
     let end = at + n;

@@ -3,7 +3,7 @@
 //! ("trois cent trente mille euros"). "dont" breakdowns become a tree.
 
 use super::scan::*;
-use crate::model::{Amount, Tax};
+use crate::model::{Amount, AmountRole, Basis, FinancingTable, Tax};
 use crate::text::Text;
 
 /// Up to 40 digits, kept inline: every number of the text is read, so no allocation.
@@ -67,6 +67,17 @@ fn read_grouped(s: &[u8], pos: usize) -> Option<(Digits, Digits, usize)> {
             break;
         }
     }
+    // "2150 730,40 €": a thousands group after an unseparated number (a stray separator)
+    if (4..=6).contains(&digits.n) && i + 4 <= s.len() && s[i] == b' ' {
+        let g = &s[i + 1..(i + 4).min(s.len())];
+        let closes = g.len() == 3
+            && g.iter().all(u8::is_ascii_digit)
+            && !s.get(i + 4).is_some_and(u8::is_ascii_digit)
+            && (s.get(i + 4) == Some(&b',') || currency_at(s, i + 4).is_some());
+        if closes && g.iter().all(|&b| digits.push(b)) {
+            i += 4;
+        }
+    }
     let mut decimals = Digits::new();
     if i + 1 < s.len() && (s[i] == b',' || s[i] == b'.') && s[i + 1].is_ascii_digit() {
         let mut j = i + 1;
@@ -78,6 +89,16 @@ fn read_grouped(s: &[u8], pos: usize) -> Option<(Digits, Digits, usize)> {
                 decimals.push(b);
             }
             i = j;
+            // "9 675,3 6€": a decimal digit split by the extraction
+            if decimals.n == 1
+                && s.get(i) == Some(&b' ')
+                && s.get(i + 1).is_some_and(u8::is_ascii_digit)
+                && !s.get(i + 2).is_some_and(u8::is_ascii_digit)
+                && currency_at(s, i + 2).is_some()
+            {
+                decimals.push(s[i + 1]);
+                i += 2;
+            }
         }
     }
     Some((digits, decimals, i))
@@ -223,6 +244,12 @@ pub fn find_amounts(t: &Text, from: usize, to: usize) -> Vec<Amount> {
                             Some((tx, te)) => (Some(tx), te),
                             None => (None, ce),
                         };
+                        // "2150 730,40 €", "9 675,3 6€": repaired separators
+                        let raw = t.low(i, e);
+                        let int_part = raw.split(',').next().unwrap_or("");
+                        let irregular = (int_part.contains(' ')
+                            && int_part.split(' ').next().is_some_and(|g| g.len() > 3))
+                            || raw.split(',').nth(1).is_some_and(|d| d.contains(' '));
                         out.push(Amount {
                             cents,
                             text: t.display(i, ce),
@@ -232,6 +259,16 @@ pub fn find_amounts(t: &Text, from: usize, to: usize) -> Vec<Amount> {
                             in_words: false,
                             parent: None,
                             percent: percent_at(s, end),
+                            role: role_before(t, i),
+                            operative: false,
+                            restated_by: None,
+                            words_with_cents: false,
+                            near_next: false,
+                            basis: if irregular {
+                                Basis::probable("chiffres du montant mal séparés par l'extraction")
+                            } else {
+                                Basis::CERTAIN
+                            },
                         });
                         i = end;
                         continue;
@@ -271,6 +308,14 @@ pub fn find_amounts(t: &Text, from: usize, to: usize) -> Vec<Amount> {
                                     in_words: true,
                                     parent: None,
                                     percent: None,
+                                    role: role_before(t, i),
+                                    operative: false,
+                                    restated_by: None,
+                                    words_with_cents: t
+                                        .low(ce, ce + WORDS_CENTS_REACH)
+                                        .contains("centime"),
+                                    near_next: false,
+                                    basis: Basis::CERTAIN,
                                 });
                                 i = ce;
                                 continue;
@@ -287,6 +332,98 @@ pub fn find_amounts(t: &Text, from: usize, to: usize) -> Vec<Amount> {
         i += 1;
     }
     resolve_dont(s, &mut out);
+    link_neighbours(s, &mut out);
+    out
+}
+
+/// How far after an amount in words its cents may be written ("… euros et cinquante centimes").
+const WORDS_CENTS_REACH: usize = 40;
+/// Amounts this close are read together (HT then TTC; words then digits in parentheses).
+const NEIGHBOUR_GAP: usize = 40;
+/// How far before an amount its role words may stand.
+const ROLE_REACH: usize = 40;
+
+/// "une subvention de 5 000 €": what the words right before an amount say it is.
+fn role_before(t: &Text, pos: usize) -> AmountRole {
+    let before = t.low(pos.saturating_sub(ROLE_REACH), pos);
+    if before.contains("subvention de") || before.contains("subvention d'un montant de") {
+        AmountRole::Subsidy
+    } else {
+        AmountRole::Other
+    }
+}
+
+/// Neighbours: an amount right after another ("… euros (330 000 €)", "… HT, soit … TTC").
+fn link_neighbours(s: &[u8], am: &mut [Amount]) {
+    for k in 1..am.len() {
+        let (a, b) = (am[k - 1].pos.1, am[k].pos.0);
+        if b < a {
+            continue;
+        }
+        am[k - 1].near_next = b - a <= NEIGHBOUR_GAP;
+        // words then digits in parentheses: only spaces, letters and an opening parenthesis between
+        let between = &s[a..b];
+        let tight = between.len() <= 24
+            && between.contains(&b'(')
+            && between.iter().all(|c| {
+                *c == b'(' || *c == b' ' || *c == b'\n' || c.is_ascii_alphabetic() || *c == b'.'
+            });
+        if tight && am[k - 1].in_words != am[k].in_words {
+            am[k - 1].restated_by = Some(k);
+        }
+    }
+}
+
+/// Marks the amounts after the operative words ("décide", "délibère") of an item.
+pub fn mark_operative(t: &Text, am: &mut [Amount], from: usize, to: usize) {
+    let s = t.lower.as_bytes();
+    let Some(dec) = t
+        .starts
+        .of_pair(crate::text::pair_key(b'd', b'e'), from, to)
+        .iter()
+        .map(|&p| p as usize)
+        .find(|&p| s[p..].starts_with(b"decide") || s[p..].starts_with(b"delibere"))
+    else {
+        return;
+    };
+    for a in am.iter_mut() {
+        a.operative = a.pos.0 > dec;
+    }
+}
+
+/// Financing tables: lines "montant  N %" closed by a "TOTAL … 100 %" line.
+pub fn tables(t: &Text, am: &[Amount], from: usize, to: usize) -> Vec<FinancingTable> {
+    let mut out = Vec::new();
+    if am.iter().all(|a| a.percent.is_none()) {
+        return out;
+    }
+    static TOTALS: Lexicon = Lexicon::new(|| Patterns::new(&["totaux", "total"]));
+    let mut region_start = from;
+    for (ka, kb, _) in TOTALS.get().hits(t, from, to) {
+        let Some(total) = am
+            .iter()
+            .position(|a| a.pos.0 >= kb && a.pos.0 < kb + 80 && a.percent == Some(10000))
+        else {
+            continue;
+        };
+        let mut lines: Vec<usize> = Vec::new();
+        for (k, a) in am.iter().enumerate() {
+            if a.pos.0 < region_start || a.pos.1 > ka {
+                continue;
+            }
+            let Some(p) = a.percent else { continue };
+            if p >= 10000 {
+                continue;
+            }
+            let before = t.low(a.pos.0.saturating_sub(24), a.pos.0);
+            if before.contains("sous total") || before.contains("sous-total") {
+                lines.clear();
+            }
+            lines.push(k);
+        }
+        region_start = am[total].pos.1;
+        out.push(FinancingTable { lines, total });
+    }
     out
 }
 

@@ -1,111 +1,67 @@
-//! Declared counts: "Nombre de membres en exercice : 43", "Présents : 34",
-//! "Ayant pris part au vote : 53", "la condition de quorum est de 18", and
-//! side-column boxes glued into the text ("27 16 3 19 Nombre de Conseillers
-//! en exercice Présents Procurations Votants").
+//! Declared counts: "Nombre de membres en exercice : 43", "Présents : 34", "membres en
+//! exercice qui sont au nombre de 33", "44 PRÉSENTS", "la condition de quorum est de 18",
+//! side-column boxes ("27 16 3 19 Nombre de Conseillers en exercice Présents Procurations
+//! Votants") and roll-call tables.
+//!
+//! Each count records how it was read: a label right against its number is certain; a
+//! number before its label, a box or table read by position, a label matched with edits
+//! are probable; two different values stated for one count make it a guess.
 
+use super::lexicon::{index_of, tolerant_hits, Field, COUNT_LABELS};
 use super::scan::*;
-use crate::model::{Declared, DeclaredCount};
+use crate::model::{Basis, Certainty, Declared, DeclaredCount};
 use crate::text::Text;
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Field {
-    Seats,
-    InOffice,
-    Present,
-    Proxies,
-    Absent,
-    Excused,
-    Voters,
-    Quorum,
+/// The largest number read as a count (larger ones are amounts, years, codes).
+const MAX_COUNT: u32 = 2000;
+/// How far a label's value may stand after the label, fillers included (bytes).
+const LABEL_REACH: usize = 24;
+
+static LABELS: Lexicon = Lexicon::new(|| index_of(COUNT_LABELS));
+
+/// A count read, before it is put in its slot.
+struct Read {
+    field: Field,
+    value: u32,
+    a: usize,
+    b: usize,
+    basis: Basis,
 }
 
-/// Labels, longest first where they share a prefix (the matcher takes the longest anyway).
-const LABELS: &[(&str, Field)] = &[
-    ("nombre de membres du bureau metropolitain", Field::Seats),
-    ("nombre de membres du bureau communautaire", Field::Seats),
-    ("nombre de membres du bureau", Field::Seats),
-    ("nombre de membres afferents au bureau", Field::Seats),
-    ("nombre de membres composant le conseil", Field::Seats),
-    ("membres composant le conseil", Field::Seats),
-    ("afferents au conseil municipal", Field::Seats),
-    ("afferents au conseil", Field::Seats),
-    ("afferents au bureau", Field::Seats),
-    ("afferents", Field::Seats),
-    ("conseillers afferents", Field::Seats),
-    ("nombre de membres en exercice", Field::InOffice),
-    ("nombre de conseillers en exercice", Field::InOffice),
-    (
-        "nombre des conseillers municipaux en exercice est de",
-        Field::InOffice,
-    ),
-    ("nombre de delegues en exercice", Field::InOffice),
-    ("membres en exercice", Field::InOffice),
-    ("conseillers en exercice", Field::InOffice),
-    ("delegues en exercice", Field::InOffice),
-    ("en exercice", Field::InOffice),
-    ("nombre de presents participant au vote", Field::Present),
-    ("presents participant au vote", Field::Present),
-    ("nombre de presents", Field::Present),
-    ("nombre de membres presents", Field::Present),
-    ("nombre de conseillers presents", Field::Present),
-    ("conseillers presents", Field::Present),
-    ("conseillers municipaux presents", Field::Present),
-    ("membres presents", Field::Present),
-    ("presents en seance", Field::Present),
-    ("presents", Field::Present),
-    ("presentes", Field::Present),
-    ("present", Field::Present),
-    ("nombre de procurations", Field::Proxies),
-    ("nombre de pouvoirs", Field::Proxies),
-    ("procurations", Field::Proxies),
-    ("procuration", Field::Proxies),
-    ("pouvoirs", Field::Proxies),
-    ("pouvoir", Field::Proxies),
-    ("representes", Field::Proxies),
-    ("membres representes", Field::Proxies),
-    ("absents ayant donne pouvoir", Field::Proxies),
-    ("absents avant donne pouvoir", Field::Proxies),
-    ("absents excuses ayant donne pouvoir", Field::Proxies),
-    ("absents excuses avant donne pouvoir", Field::Proxies),
-    ("absents ayant donne procuration", Field::Proxies),
-    (
-        "conseillers absents ayant donne procuration",
-        Field::Proxies,
-    ),
-    ("delegations de vote", Field::Proxies),
-    ("mandataires", Field::Proxies),
-    ("nombre d'absents", Field::Absent),
-    ("absents", Field::Absent),
-    ("absent", Field::Absent),
-    ("absents non representes", Field::Absent),
-    ("conseillers municipaux absents", Field::Absent),
-    ("conseillers absents", Field::Absent),
-    ("excuses", Field::Excused),
-    ("excuse", Field::Excused),
-    ("absents excuses", Field::Excused),
-    ("absent excuse", Field::Excused),
-    ("mandataire", Field::Proxies),
-    ("conseillers excuses", Field::Excused),
-    ("nombre de votants", Field::Voters),
-    ("votants", Field::Voters),
-    ("ayant pris part au vote", Field::Voters),
-    ("qui ont pris part a la deliberation", Field::Voters),
-    ("qui ont pris part au vote", Field::Voters),
-    ("ont pris part au vote", Field::Voters),
-    ("condition de quorum est de", Field::Quorum),
-    ("quorum est de", Field::Quorum),
-    ("quorum est fixe a", Field::Quorum),
-    ("quorum", Field::Quorum),
+/// Words allowed between a label and its number.
+const FILLERS: &[&str] = &[
+    "qui sont au nombre de",
+    "sont au nombre de",
+    "au nombre de",
+    "est de",
+    "s'eleve a",
+    "de",
+    "a",
 ];
 
-static LABELS_LEX: Lexicon = Lexicon::new(|| {
-    let labels: Vec<&str> = LABELS.iter().map(|(p, _)| *p).collect();
-    Patterns::new(&labels)
-});
-
-/// Reads a count right after a label: separators, optional "a 20h30", "est de".
+/// Reads a count right after a label: separators, a footnote marker, "à 20h30", fillers.
 fn value_after(s: &[u8], pos: usize) -> Option<(u32, usize, usize)> {
-    let mut p = skip_seps(s, pos, b":=-(");
+    let mut p = skip_seps(s, pos, b":=-");
+    // footnote marker "(1)", "*", a superscript digit: skipped when a separator and a number follow
+    if p < s.len() && (s[p] == b'(' || s[p] == b'*') {
+        let close = if s[p] == b'(' {
+            s[p..(p + 4).min(s.len())]
+                .iter()
+                .position(|&c| c == b')')
+                .map(|k| p + k + 1)
+        } else {
+            Some(p + 1)
+        };
+        if let Some(q) = close {
+            let r = skip_seps(s, q, b":=-");
+            if r > q && read_int(s, r).is_some() && s[q..r].contains(&b':') {
+                p = r;
+            } else if s[p] == b'(' {
+                // "(55)" right after a label is a count in parentheses
+                p = skip_ws(s, p + 1);
+            }
+        }
+    }
     // "présents à 20h30 : 28"
     if let Some(e) = word_at(s, p, "a") {
         let q = skip_ws(s, e);
@@ -113,35 +69,62 @@ fn value_after(s: &[u8], pos: usize) -> Option<(u32, usize, usize)> {
         while r < s.len() && (s[r].is_ascii_digit() || s[r] == b'h') {
             r += 1;
         }
-        if r > q && s[q].is_ascii_digit() {
+        if r > q && s[q].is_ascii_digit() && s[q..r].contains(&b'h') {
             p = skip_seps(s, r, b":=-(");
         }
     }
-    for w in ["est de", "de", "au nombre de"] {
+    for w in FILLERS {
         if let Some(e) = word_at(s, p, w) {
             p = skip_seps(s, e, b":");
+            break;
         }
     }
-    if p - pos > 16 {
+    if p - pos > LABEL_REACH {
         return None;
     }
     let (v, e) = read_int(s, p)?;
-    // A count is not a date or a time ("15 mars", "20h30", "02/02").
-    let q = skip_ws(s, e);
-    if q < s.len() && (s[q] == b'/' || (s[q] == b'h' && q == e)) {
-        return None;
-    }
-    if q < s.len() && s[q] == b'.' && q + 1 < s.len() && s[q + 1].is_ascii_digit() {
-        return None;
-    }
-    if v > 2000 {
-        return None;
-    }
-    Some((v, p, e))
+    plain_count(s, p, e, v).then_some((v, p, e))
 }
 
-fn set(decl: &mut Declared, f: Field, c: DeclaredCount) {
-    let slot = match f {
+/// A number read as a count is not a date, a time, a decimal, an identifier or an amount.
+fn plain_count(s: &[u8], a: usize, e: usize, v: u32) -> bool {
+    if v > MAX_COUNT || e - a > 4 {
+        return false;
+    }
+    if a > 0
+        && matches!(s[a - 1], b'/' | b'-' | b'_' | b'.' | b',')
+        && a >= 2
+        && s[a - 2].is_ascii_digit()
+    {
+        return false;
+    }
+    let q = skip_ws(s, e);
+    if q < s.len() {
+        let c = s[q];
+        let next_digit = s.get(q + 1).is_some_and(u8::is_ascii_digit);
+        if c == b'/' || (c == b'h' && q == e) || c == b'%' {
+            return false;
+        }
+        if matches!(c, b'.' | b',' | b'-' | b'_') && q == e && next_digit {
+            return false;
+        }
+        // "12 000 €": a thousands group follows
+        if q > e
+            && s[q..].len() >= 3
+            && s[q..q + 3].iter().all(u8::is_ascii_digit)
+            && s.get(q + 3).is_none_or(|c| !c.is_ascii_digit())
+        {
+            return false;
+        }
+        if s[q..].starts_with("€".as_bytes()) || word_at(s, q, "euros").is_some() {
+            return false;
+        }
+    }
+    true
+}
+
+fn slot(decl: &mut Declared, f: Field) -> Option<&mut Option<DeclaredCount>> {
+    Some(match f {
         Field::Seats => &mut decl.seats,
         Field::InOffice => &mut decl.in_office,
         Field::Present => &mut decl.present,
@@ -150,53 +133,207 @@ fn set(decl: &mut Declared, f: Field, c: DeclaredCount) {
         Field::Excused => &mut decl.excused,
         Field::Voters => &mut decl.voters,
         Field::Quorum => &mut decl.quorum,
+        Field::PresentOrRepresented => return None,
+    })
+}
+
+/// Puts a reading in its slot: the first statement wins; a second statement of the same
+/// value confirms it, of another value makes it a guess.
+fn set(t: &Text, decl: &mut Declared, r: Read) {
+    let Some(slot) = slot(decl, r.field) else {
+        return;
     };
-    if slot.is_none() {
-        *slot = Some(c);
+    match slot {
+        None => {
+            *slot = Some(DeclaredCount {
+                value: r.value,
+                span: t.span(r.a, r.b),
+                certainty: r.basis.certainty,
+                doubt: r.basis.doubt,
+            })
+        }
+        Some(c) if c.value == r.value => {
+            if r.basis.certainty > c.certainty {
+                c.certainty = r.basis.certainty;
+                c.doubt = None;
+            }
+        }
+        // A surer reading wins over a weaker one; two equally sure readings that disagree
+        // leave a guess that says so.
+        Some(c) if r.basis.certainty > c.certainty => {
+            *c = DeclaredCount {
+                value: r.value,
+                span: t.span(r.a, r.b),
+                certainty: r.basis.certainty,
+                doubt: r.basis.doubt,
+            }
+        }
+        Some(c) if r.basis.certainty < c.certainty => {}
+        Some(c) => {
+            c.doubt = Some(format!(
+                "deux valeurs lues pour le même effectif : {} et {}",
+                c.value, r.value
+            ));
+            c.certainty = Certainty::Guessed;
+        }
     }
 }
 
-/// Declared counts in `from..to` (first statement of each count wins).
+/// Declared counts in `from..to`.
 pub fn find_declared(t: &Text, from: usize, to: usize) -> Declared {
     let s = t.lower.as_bytes();
+    let norm = t.norm.as_bytes();
     let to = to.min(s.len());
-    let index = LABELS_LEX.get();
-    let mut decl = Declared::default();
+    let labels: Vec<&str> = COUNT_LABELS.iter().map(|x| x.0).collect();
+    let hits = tolerant_hits(t, from, to, &LABELS, &labels);
+    let mut reads: Vec<Read> = Vec::new();
     let mut i = from;
     let mut bare_labels: Vec<usize> = Vec::new();
-    // Label-first: "Présents : 34".
-    for (pos, e, k) in index.hits(t, from, to) {
+    let mut last_end = from;
+    for &(pos, e, k, edits) in &hits {
         if pos < i || !s[pos].is_ascii_lowercase() {
             continue;
         }
+        let field = COUNT_LABELS[k].1;
+        // "44 PRÉSENTS 5 ABSENTS …": numbers before upper-case labels, each label followed
+        // by the next number — the labels close their numbers, they do not open the next.
+        let number_first = number_before(s, norm, from.max(last_end), pos, e)
+            .filter(|_| value_after(s, e).is_some_and(|(_, _, b)| label_follows(&hits, b)));
+        if let Some((v, st, ve)) = number_first {
+            reads.push(Read {
+                field,
+                value: v,
+                a: st,
+                b: ve,
+                basis: Basis::probable("nombre écrit avant son libellé"),
+            });
+            i = e;
+            last_end = e;
+            continue;
+        }
+        // Label first: "Présents : 34".
         if let Some((v, a, b)) = value_after(s, e) {
-            set(
-                &mut decl,
-                LABELS[k].1,
-                DeclaredCount {
-                    value: v,
-                    span: t.span(a, b),
-                },
-            );
+            // "Nombre de membres : Afférents au Conseil : 27": a generic label followed by a
+            // more precise one is only a heading.
+            if let Some(&(p2, _, _, _)) = hits.iter().find(|h| h.0 > pos && h.0 < a) {
+                if p2 >= e {
+                    i = p2;
+                    continue;
+                }
+            }
+            let basis = if edits > 0 {
+                Basis::probable("libellé mal orthographié par l'extraction")
+            } else {
+                Basis::CERTAIN
+            };
+            reads.push(Read {
+                field,
+                value: v,
+                a,
+                b,
+                basis,
+            });
             i = b;
+            last_end = b;
+            continue;
+        }
+        // Number first: "44 PRÉSENTS", "5 ABSENTS AYANT DONNÉ POUVOIR" (upper-case labels,
+        // not prose: "les 10 présents").
+        if let Some((v, st, ve)) = number_before(s, norm, from.max(last_end), pos, e) {
+            reads.push(Read {
+                field,
+                value: v,
+                a: st,
+                b: ve,
+                basis: Basis::probable("nombre écrit avant son libellé"),
+            });
+            i = e;
+            last_end = e;
             continue;
         }
         // a label without a value may open a roll-call table (second pass below)
         bare_labels.push(pos);
         i = e;
     }
-    // Number-first boxes: "27 16 3 19 Nombre de Conseillers en exercice Présents Procurations Votants".
-    let mut j = from;
+    boxes(t, from, to, &mut reads);
+    tables(t, from, to, &bare_labels, &mut reads);
+    reads.sort_by_key(|r| r.a);
+    let mut decl = Declared::default();
+    for r in reads {
+        set(t, &mut decl, r);
+    }
+    decl
+}
+
+/// A count right before an upper-case label at `pos..e`, after `floor`: (value, start, end).
+fn number_before(
+    s: &[u8],
+    norm: &[u8],
+    floor: usize,
+    pos: usize,
+    e: usize,
+) -> Option<(u32, usize, usize)> {
+    let q = skip_ws_back(s, pos);
+    if !(q < pos && q > floor && s[q - 1].is_ascii_digit()) {
+        return None;
+    }
+    let mut st = q;
+    while st > floor && s[st - 1].is_ascii_digit() {
+        st -= 1;
+    }
+    let upper = norm[pos..e].iter().all(|b| !b.is_ascii_lowercase());
+    // "DONT 7 PROCURATION(S)": a part of a vote result, not a count of the séance;
+    // "20 heures 00": a time
+    let word_before = std::str::from_utf8(&s[st.saturating_sub(8)..st]).unwrap_or("");
+    let word_before = word_before
+        .trim_end()
+        .rsplit([' ', '\n', '\t'])
+        .next()
+        .unwrap_or("");
+    if matches!(word_before, "dont" | "heures" | "heure" | "h") || (s[st] == b'0' && q - st > 1) {
+        return None;
+    }
+    let (v, ve) = read_int(s, st)?;
+    (ve == q && upper && plain_count(s, st, ve, v) && !after_date_or_number(s, st))
+        .then_some((v, st, ve))
+}
+
+/// Another count label starts right after `b`.
+fn label_follows(hits: &[(usize, usize, usize, usize)], b: usize) -> bool {
+    hits.iter().any(|h| h.0 > b && h.0 <= b + 2)
+}
+
+/// The digits at `st` follow a number or a date directly ("2020 44 PRESENTS" is fine only
+/// when the year ends a date: the date reader took it).
+fn after_date_or_number(s: &[u8], st: usize) -> bool {
+    let q = skip_ws_back(s, st);
+    q > 0
+        && q < st
+        && (s[q - 1].is_ascii_digit() && {
+            // a year ends a date: "11 février 2020 44 PRESENTS" is a count after a date
+            let mut y = q;
+            while y > 0 && s[y - 1].is_ascii_digit() {
+                y -= 1;
+            }
+            q - y != 4
+        })
+}
+
+/// Number-first boxes: "27 16 3 19 Nombre de Conseillers en exercice Présents Procurations
+/// Votants" — numbers paired with labels by position (probable).
+fn boxes(t: &Text, from: usize, to: usize, reads: &mut Vec<Read>) {
+    let s = t.lower.as_bytes();
+    let index = LABELS.get();
     static BOXES: Lexicon =
         Lexicon::new(|| Patterns::new(&["nombre de conseillers", "nombre de membres"]));
-    let mut boxes = AnyMatches::of(BOXES.get(), t, from, to);
-    while let Some((a, b, _)) = boxes.next_from(j) {
+    let mut j = from;
+    let mut hits = AnyMatches::of(BOXES.get(), t, from, to);
+    while let Some((a, b, _)) = hits.next_from(j) {
         j = b;
-        // labels after
         let mut fields = Vec::new();
         let mut p = skip_ws(s, b);
         while let Some((e, k)) = index.at(s, p) {
-            fields.push(LABELS[k].1);
+            fields.push(COUNT_LABELS[k].1);
             p = skip_seps(s, e, b":");
             if fields.len() > 8 {
                 break;
@@ -205,7 +342,6 @@ pub fn find_declared(t: &Text, from: usize, to: usize) -> Declared {
         if fields.len() < 2 {
             continue;
         }
-        // numbers before
         let mut nums = Vec::new();
         let mut q = skip_ws_back(s, a);
         while q > from && s[q - 1].is_ascii_digit() {
@@ -214,8 +350,8 @@ pub fn find_declared(t: &Text, from: usize, to: usize) -> Declared {
                 st -= 1;
             }
             match read_int(s, st) {
-                Some((v, e)) => nums.push((v, st, e)),
-                None => break,
+                Some((v, e)) if v <= MAX_COUNT => nums.push((v, st, e)),
+                _ => break,
             }
             q = skip_ws_back(s, st);
             if nums.len() > fields.len() {
@@ -224,22 +360,26 @@ pub fn find_declared(t: &Text, from: usize, to: usize) -> Declared {
         }
         if nums.len() == fields.len() {
             nums.reverse();
-            for (f, (v, st, e)) in fields.into_iter().zip(nums) {
-                set(
-                    &mut decl,
-                    f,
-                    DeclaredCount {
-                        value: v,
-                        span: t.span(st, e),
-                    },
-                );
+            for (field, (value, a, b)) in fields.into_iter().zip(nums) {
+                reads.push(Read {
+                    field,
+                    value,
+                    a,
+                    b,
+                    basis: Basis::probable("effectif lu dans un tableau, par position"),
+                });
             }
         }
     }
-    // Roll-call tables: "PRESENT (Signature) ABSENT EXCUSE ABSENT MANDATAIRE (Signature) 7 3 0 0".
-    // Only where the first pass met a label without a value.
+}
+
+/// Roll-call tables: "PRESENT (Signature) ABSENT EXCUSE ABSENT MANDATAIRE (Signature) 7 3 0 0"
+/// — only where a label stood without a value.
+fn tables(t: &Text, from: usize, to: usize, bare_labels: &[usize], reads: &mut Vec<Read>) {
+    let s = t.lower.as_bytes();
+    let index = LABELS.get();
     let mut consumed = from;
-    for &j in &bare_labels {
+    for &j in bare_labels {
         if j < consumed {
             continue;
         }
@@ -258,7 +398,7 @@ pub fn find_declared(t: &Text, from: usize, to: usize) -> Declared {
             };
             match index.at(s, q) {
                 Some((e, k)) if value_after(s, e).is_none() => {
-                    fields.push(LABELS[k].1);
+                    fields.push(COUNT_LABELS[k].1);
                     p = e;
                 }
                 _ => {
@@ -270,70 +410,123 @@ pub fn find_declared(t: &Text, from: usize, to: usize) -> Declared {
                 break;
             }
         }
-        if fields.len() >= 3 {
-            let mut nums = Vec::new();
-            let mut q = p;
-            while nums.len() < fields.len() {
-                match read_int(s, q) {
-                    Some((v, e)) => {
-                        nums.push((v, q, e));
-                        q = skip_ws(s, e);
-                    }
-                    None => break,
+        if fields.len() < 3 {
+            continue;
+        }
+        let mut nums = Vec::new();
+        let mut q = p;
+        while nums.len() < fields.len() {
+            match read_int(s, q) {
+                Some((v, e)) if v <= MAX_COUNT => {
+                    nums.push((v, q, e));
+                    q = skip_ws(s, e);
                 }
-            }
-            if nums.len() == fields.len() {
-                for (f, (v, a, b)) in fields.into_iter().zip(nums) {
-                    set(
-                        &mut decl,
-                        f,
-                        DeclaredCount {
-                            value: v,
-                            span: t.span(a, b),
-                        },
-                    );
-                }
-                consumed = q;
+                _ => break,
             }
         }
+        if nums.len() == fields.len() {
+            for (field, (value, a, b)) in fields.into_iter().zip(nums) {
+                reads.push(Read {
+                    field,
+                    value,
+                    a,
+                    b,
+                    basis: Basis::probable("effectif lu dans un tableau, par position"),
+                });
+            }
+            consumed = q;
+        }
     }
-    decl
+}
+
+/// "présents et représentés : 52": the sum of présents and procurations, when stated.
+pub fn present_or_represented(t: &Text, from: usize, to: usize) -> Option<DeclaredCount> {
+    let s = t.lower.as_bytes();
+    let labels: Vec<&str> = COUNT_LABELS.iter().map(|x| x.0).collect();
+    tolerant_hits(t, from, to, &LABELS, &labels)
+        .into_iter()
+        .filter(|h| COUNT_LABELS[h.2].1 == Field::PresentOrRepresented)
+        .find_map(|(_, e, _, edits)| {
+            let (v, a, b) = value_after(s, e)?;
+            Some(DeclaredCount {
+                value: v,
+                span: t.span(a, b),
+                certainty: if edits == 0 {
+                    Certainty::Certain
+                } else {
+                    Certainty::Probable
+                },
+                doubt: None,
+            })
+        })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn read(s: &str) -> Declared {
+        let t = Text::new(s);
+        find_declared(&t, 0, t.len())
+    }
+
     #[test]
     fn reference_layout() {
         let s = "Nombre de membres du Bureau métropolitain : 43\n\nNombre de présents participant au vote : 34\n\nNombre de membres en exercice : 43\n\nNombre de procurations : 7";
-        let t = Text::new(s);
-        let d = find_declared(&t, 0, t.len());
-        assert_eq!(d.seats.unwrap().value, 43);
-        assert_eq!(d.present.unwrap().value, 34);
-        assert_eq!(d.in_office.unwrap().value, 43);
-        assert_eq!(d.proxies.unwrap().value, 7);
-        let sp = d.present.unwrap().span;
-        assert_eq!(&s[sp.start..sp.end], "34");
+        let d = read(s);
+        assert_eq!(d.seats.as_ref().unwrap().value, 43);
+        assert_eq!(d.present.as_ref().unwrap().value, 34);
+        assert_eq!(d.in_office.as_ref().unwrap().value, 43);
+        assert_eq!(d.proxies.as_ref().unwrap().value, 7);
+        let c = d.present.unwrap();
+        assert_eq!(&s[c.span.start..c.span.end], "34");
+        assert_eq!(c.certainty, Certainty::Certain);
     }
 
     #[test]
     fn side_column_box() {
-        let t = Text::new("(ARIÈGE) 27 16 3 19 Nombre de Conseillers en exercice Présents Procurations Votants N° 2023");
-        let d = find_declared(&t, 0, t.len());
-        assert_eq!(d.in_office.unwrap().value, 27);
-        assert_eq!(d.present.unwrap().value, 16);
-        assert_eq!(d.proxies.unwrap().value, 3);
-        assert_eq!(d.voters.unwrap().value, 19);
+        let d = read("(ARIÈGE) 27 16 3 19 Nombre de Conseillers en exercice Présents Procurations Votants N° 2023");
+        assert_eq!(d.in_office.as_ref().unwrap().value, 27);
+        assert_eq!(d.present.as_ref().unwrap().value, 16);
+        assert_eq!(d.proxies.as_ref().unwrap().value, 3);
+        assert_eq!(d.voters.as_ref().unwrap().value, 19);
+        assert_eq!(d.voters.unwrap().certainty, Certainty::Probable);
     }
 
     #[test]
     fn prose_is_not_a_count() {
-        let t = Text::new(
-            "Présents : M. DUPONT. Convoqués le 15 mars. Présents à 20h30 : 28. Votants : 33",
-        );
-        let d = find_declared(&t, 0, t.len());
+        let d =
+            read("Présents : M. DUPONT. Convoqués le 15 mars. Présents à 20h30 : 28. Votants : 33");
         assert_eq!(d.present.unwrap().value, 28);
         assert_eq!(d.voters.unwrap().value, 33);
+        let d = read("Présents : 2023-045 ; pouvoirs : 12 000 €");
+        assert!(d.present.is_none() && d.proxies.is_none());
+    }
+
+    #[test]
+    fn forms_of_unseen_layouts() {
+        let d = read("des membres en exercice qui sont au nombre de 33, il a été procédé");
+        assert_eq!(d.in_office.unwrap().value, 33);
+        let d = read("Date de convocation : 11 février 2020 44 PRESENTS 5 ABSENTS AYANT DONNE POUVOIR 4 ABSENTS EXCUSES");
+        assert_eq!(d.present.as_ref().unwrap().value, 44);
+        assert_eq!(d.present.unwrap().certainty, Certainty::Probable);
+        assert_eq!(d.proxies.unwrap().value, 5);
+        assert_eq!(d.excused.unwrap().value, 4);
+        // an OCR typo in a long label: read, but probable
+        let d = read("Absents avant donné pouvoir : 3");
+        assert_eq!(d.proxies.as_ref().unwrap().value, 3);
+        assert_eq!(d.proxies.unwrap().certainty, Certainty::Probable);
+        // a footnote marker after the label
+        let d = read("Présents (1) : 23");
+        assert_eq!(d.present.unwrap().value, 23);
+    }
+
+    #[test]
+    fn restated_counts() {
+        let d = read("Présents : 23 … Présents : 23");
+        assert_eq!(d.present.unwrap().certainty, Certainty::Certain);
+        let d = read("Présents : 23 … Présents : 25");
+        let p = d.present.unwrap();
+        assert_eq!((p.value, p.certainty), (23, Certainty::Guessed));
     }
 }

@@ -2,9 +2,21 @@
 //! "jeudi 21 mars 2024", "1er mars", "le vingt et un mars", "L'an deux mille
 //! vingt-quatre, le seize février", "dix-sept janvier deux-mille-vingt-trois".
 
+use super::lexicon::{CITED_KEYS, CONVOCATION_KEYS, SESSION_KEYS, STAMP_KEYS};
 use super::scan::*;
-use crate::model::{Date, DateMention};
+use crate::model::{Basis, Date, DateMention, DateRole};
 use crate::text::Text;
+
+/// Month names as read (the lexicon lists them for the scaling guard).
+pub const MONTH_WORDS: [&str; 22] = {
+    let mut w = [""; 22];
+    let mut i = 0;
+    while i < 22 {
+        w[i] = MONTHS[i].0;
+        i += 1;
+    }
+    w
+};
 
 const MONTHS: [(&str, u32); 22] = [
     ("janvier", 1),
@@ -128,12 +140,108 @@ pub fn find_dates(t: &Text) -> Vec<DateMention> {
         } else {
             None
         };
-        if let Some((m, e)) = found {
+        if let Some((mut m, e)) = found {
+            m.role = role_before(t, m.pos);
             out.push(m);
             next = e;
         }
     }
     out
+}
+
+/// How far before a date its role words may stand (normalised bytes).
+const ROLE_WINDOW: usize = 90;
+
+/// What the words before a date say it is. The nearest key wins, except that a citation
+/// anywhere in the same clause ("Approbation du procès-verbal de la séance publique du
+/// conseil municipal du …", "délibération n° 12 en date du …") makes it a cited date.
+fn role_before(t: &Text, pos: usize) -> DateRole {
+    static SESSION: Lexicon = Lexicon::new(|| Patterns::new(SESSION_KEYS));
+    static CONVOCATION: Lexicon = Lexicon::new(|| Patterns::new(CONVOCATION_KEYS));
+    static CITED: Lexicon = Lexicon::new(|| Patterns::new(CITED_KEYS));
+    static STAMP: Lexicon = Lexicon::new(|| Patterns::new(STAMP_KEYS));
+    static APPROVAL: Lexicon = Lexicon::new(|| {
+        Patterns::new(&[
+            "approbation",
+            "approuve",
+            "approuver",
+            "adopte",
+            "adoption",
+            "adopter",
+            "observations",
+            "relatif au",
+            "relative a",
+            "precedent",
+            "precedente",
+            "dernier",
+            "derniere",
+        ])
+    });
+    let s = t.lower.as_bytes();
+    // The clause before the date: back to a sentence end or a line break, at most the window.
+    let mut from = pos.saturating_sub(ROLE_WINDOW);
+    if let Some(k) = s[from..pos]
+        .windows(2)
+        .rposition(|w| (w[0] == b'.' && is_ws(w[1])) || w[0] == b'\n' || w[0] == b';')
+    {
+        from += k + 1;
+    }
+    // the key must end right before the date: only a weekday, "le", "du" or punctuation between
+    let adjacent = |end: usize| {
+        let gap = t.low(end, pos);
+        gap.len() <= 24
+            && gap.split(|c: char| !c.is_ascii_alphabetic()).all(|w| {
+                w.is_empty()
+                    || matches!(w, "le" | "du" | "en" | "date" | "de" | "l")
+                    || crate::model::WEEKDAYS.contains(&w)
+            })
+    };
+    let last = |lex: &Lexicon| -> Option<(usize, usize)> {
+        lex.get()
+            .hits(t, from, pos)
+            .into_iter()
+            .rev()
+            .find(|h| h.1 <= pos)
+            .map(|h| (h.0, h.1))
+    };
+    let cited = last(&CITED);
+    let approval = last(&APPROVAL);
+    let session = last(&SESSION).filter(|h| adjacent(h.1));
+    let convocation = last(&CONVOCATION).filter(|h| h.1 + 40 >= pos);
+    let stamp = last(&STAMP).filter(|h| h.1 + 30 >= pos);
+    // A procès-verbal being approved, or a cited act, anywhere in the clause.
+    if approval.is_some()
+        || cited.is_some_and(|c| session.is_none_or(|s| c.0 >= s.0 || !is_own_title(t, s.0)))
+    {
+        if let Some(c) = cited {
+            if convocation.is_some_and(|v| v.0 > c.1) {
+                return DateRole::Convocation;
+            }
+        }
+        if approval.is_some() || cited.is_some() {
+            return DateRole::Cited;
+        }
+    }
+    let nearest = [
+        (session, DateRole::Session),
+        (convocation, DateRole::Convocation),
+        (stamp, DateRole::Stamp),
+    ]
+    .into_iter()
+    .filter_map(|(h, r)| h.map(|h| (h.1, r)))
+    .max_by_key(|x| x.0);
+    nearest.map_or(DateRole::Unknown, |x| x.1)
+}
+
+/// A session key that opens a document's own title ("PROCÈS-VERBAL DE LA SÉANCE DU …",
+/// "CONSEIL MUNICIPAL DU …"): the words are upper case or start a line.
+fn is_own_title(t: &Text, at: usize) -> bool {
+    let n = t.norm.as_bytes();
+    let upper = n[at..(at + 12).min(n.len())]
+        .iter()
+        .filter(|b| b.is_ascii_alphabetic())
+        .all(|b| b.is_ascii_uppercase());
+    upper || at == 0 || n[at - 1] == b'\n'
 }
 
 fn attach_weekday(t: &Text, start: usize, m: &mut DateMention) -> usize {
@@ -170,7 +278,10 @@ fn digit_date(t: &Text, pos: usize) -> Option<(DateMention, usize)> {
                     if let Some((d, e3)) = digits(e2 + 1, 2) {
                         if e3 - e2 == 3
                             && (1900..2200).contains(&y)
+                            && (1..=12).contains(&m)
+                            && (1..=31).contains(&d)
                             && !(e3 < s.len() && is_word_byte(s[e3]))
+                            && !in_identifier(s, pos, e3)
                         {
                             let mut m = mention(t, pos, e3, d, m, y as i32, false);
                             attach_weekday(t, pos, &mut m);
@@ -212,7 +323,7 @@ fn digit_date(t: &Text, pos: usize) -> Option<(DateMention, usize)> {
     if e3 < s.len() && is_word_byte(s[e3]) {
         return None;
     }
-    if !(1..=31).contains(&d) || !(1..=12).contains(&m) {
+    if !(1..=31).contains(&d) || !(1..=12).contains(&m) || in_identifier(s, pos, e3) {
         return None;
     }
     let mut mm = mention(t, pos, e3, d, m, y, false);
@@ -255,13 +366,36 @@ fn day_month_date(t: &Text, pos: usize, words: bool) -> Option<(DateMention, usi
         };
         if let Some(e2) = match_at(s, e, "er") {
             e = e2;
+        } else if v == 1 && match_at(s, e, " er ").is_some() {
+            // "1 er octobre": the ordinal split by the extraction
+            e += 3;
         } else if e < s.len() && s[e] == 0xc2 {
             // "1°" (degree sign used for "premier")
             if s.get(e + 1) == Some(&0xb0) {
                 e += 2;
             }
+        } else if v == 1 && e < s.len() && s[e] == b'*' {
+            e += 1;
         }
         (v, e)
+    };
+    // "1 4 mars": two single digits split by the extraction are one day (probable).
+    let (day, e, split) = if !words
+        && e == pos + 1
+        && s.get(e) == Some(&b' ')
+        && s.get(e + 1).is_some_and(u8::is_ascii_digit)
+        && !s.get(e + 2).is_some_and(u8::is_ascii_digit)
+        && (pos == 0 || !s[pos - 1].is_ascii_digit())
+    {
+        let joined = day * 10 + u32::from(s[e + 1] - b'0');
+        let q = skip_ws(s, e + 2);
+        if (10..=31).contains(&joined) && month_at(s, q).is_some() {
+            (joined, e + 2, true)
+        } else {
+            (day, e, false)
+        }
+    } else {
+        (day, e, false)
     };
     if !(1..=31).contains(&day) {
         return None;
@@ -290,6 +424,9 @@ fn day_month_date(t: &Text, pos: usize, words: bool) -> Option<(DateMention, usi
         in_words |= w;
     }
     let mut m = mention(t, pos, end, day, month, year, in_words);
+    if split {
+        m.basis = Basis::probable("chiffres du jour séparés par l'extraction");
+    }
     if year == 0 {
         if let Some(y) = lan_year_before(s, pos) {
             m.raw.2 = y;
@@ -305,14 +442,36 @@ fn day_month_date(t: &Text, pos: usize, words: bool) -> Option<(DateMention, usi
 }
 
 fn mention(t: &Text, a: usize, b: usize, d: u32, m: u32, y: i32, in_words: bool) -> DateMention {
+    let s = t.lower.as_bytes();
     DateMention {
         date: if y > 0 { Date::new(y, m, d) } else { None },
         raw: (d, m, y),
         weekday: None,
         year_inferred: false,
         in_words,
+        opening: in_words && lan_year_before(s, a).is_some(),
+        role: DateRole::Unknown,
+        basis: Basis::CERTAIN,
         span: t.span(a, b),
+        pos: a,
     }
+}
+
+/// Digits glued to an identifier: "n°2022-10-49", "14/25-02-20/C", "DEL-12/03/2024-5".
+fn in_identifier(s: &[u8], a: usize, b: usize) -> bool {
+    let glued_before = a > 0 && matches!(s[a - 1], b'/' | b'-' | b'_' | b'.');
+    let glued_after =
+        b + 1 < s.len() && matches!(s[b], b'/' | b'-' | b'_') && is_word_byte(s[b + 1]);
+    // "n° 2020-01-38", "no 12/2024": a number, not a date.
+    let numbered = {
+        let e = skip_ws_back(s, a);
+        let word_start = s[..e].iter().rposition(|c| is_ws(*c)).map_or(0, |k| k + 1);
+        matches!(
+            &s[word_start..e],
+            b"n" | b"no" | b"n\xc2\xb0" | b"n\xc2\xb0." | b"num"
+        )
+    };
+    glued_before || glued_after || numbered
 }
 
 #[cfg(test)]

@@ -1,179 +1,80 @@
-//! Tolerant parser: never fails, keeps what it could read, leaves the rest unknown.
+//! Tolerant parser: never fails, keeps what it could read, says how sure it is.
 //!
-//! A text is split into séances (one per "Extrait du registre" that carries its
-//! own attendance), and each séance into deliberations (one per vote result).
+//! A text is split into séances (one per "Extrait du registre" that carries its own
+//! attendance), each séance into its items (deliberations), and the whole text gets a
+//! kind (extract, minutes, list, not a deliberation). What was read goes into the
+//! [`model`](crate::model), each value with its [`Basis`](crate::model::Basis).
 
 pub mod actes;
 pub mod amounts;
+pub mod attendance;
 pub mod counts;
 pub mod dates;
-pub mod members;
+pub mod items;
+pub mod kind;
+pub mod lexicon;
 pub mod scan;
-pub mod session;
+pub mod seance;
 pub mod votes;
 
 use crate::model::*;
-use crate::text::{Span, Text};
-use members::{Section, SectionKind};
+use crate::text::Text;
+use attendance::Section;
 use scan::*;
 
-/// A named person of the séance (president, secretary).
-#[derive(Debug, Clone)]
-pub struct Person {
-    pub name: String,
-    pub key: NameKey,
-    pub span: Span,
-}
-
-#[derive(Debug, Clone)]
-pub struct Deliberation {
-    pub range: (usize, usize),
-    pub votes: Vec<Vote>,
-    pub amounts: Vec<Amount>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Seance {
-    pub range: (usize, usize),
-    pub body: BodyKind,
-    pub body_detected: BodyKind,
-    pub body_name: Option<String>,
-    pub dates: Vec<DateMention>,
-    pub session: Option<DateMention>,
-    /// The séance date was named by a keyword ("Séance du …"), not guessed.
-    pub session_confident: bool,
-    pub convocation: Option<DateMention>,
-    pub declared: Declared,
-    pub sections: Vec<Section>,
-    pub members: Vec<Member>,
-    /// Every attendance list read as names only (no garbled columns).
-    pub lists_reliable: bool,
-    pub president: Option<Person>,
-    pub secretary: Option<Person>,
-    pub urgency: bool,
-    /// An arrival, departure or withdrawal is mentioned somewhere in the séance.
-    pub movements: bool,
-    /// Where movement words stand (normalised positions).
-    pub movement_spots: Vec<usize>,
-    /// ACTES transmission identifiers ("ID : 021-…-DE").
-    pub actes_ids: Vec<actes::ActesId>,
-    pub deliberations: Vec<Deliberation>,
-}
-
-impl Seance {
-    pub fn section_count(&self, kind: SectionKind) -> usize {
-        self.sections
-            .iter()
-            .filter(|s| s.kind == kind)
-            .map(|s| s.entries.len())
-            .sum()
-    }
-    pub fn has_section(&self, kind: SectionKind) -> bool {
-        self.sections.iter().any(|s| s.kind == kind)
-    }
-    pub fn count_status(&self, st: Status) -> usize {
-        self.members.iter().filter(|m| m.status == st).count()
-    }
-    /// A movement word is written near this name (an arrival or departure may explain a
-    /// double status even when the list does not say so).
-    pub fn moves_near(&self, t: &Text, name_key: &NameKey) -> bool {
-        let Some(surname) = name_key.0.iter().max_by_key(|w| w.len()) else {
-            return false;
-        };
-        let surname = surname.to_ascii_lowercase();
-        self.movement_spots
-            .iter()
-            .any(|&p| t.low(p.saturating_sub(150), p + 150).contains(&surname))
-    }
-}
-
-pub struct Document {
-    pub seances: Vec<Seance>,
-}
-
-const MOVEMENT_WORDS: &[&str] = &[
-    "arrive",
-    "arrivee",
-    "arrives",
-    "arrivent",
-    "quitte",
-    "quittent",
-    "sort de la salle",
-    "se retire",
-    "se retirent",
-    "a partir du point",
-    "a compter du point",
-    "jusqu'au point",
-    "a partir de la deliberation",
-    "a compter de la deliberation",
-    "rejoint",
-    "rejoignent",
-    "a partir de",
-    "a compter de",
-    "entre en seance",
-    "entree en seance",
-    "depart",
-    "sortie",
-    "s'absente",
-    "revient",
-    "retour en seance",
-    "est partie",
-    "est parti",
-    "ne prend pas part",
-];
+/// Where a séance's own attendance shows (a cheap probe of a segment).
+static OWN_ATTENDANCE: Lexicon = Lexicon::new(|| {
+    Patterns::new(&[
+        "presents",
+        "en exercice",
+        "votants",
+        "etaient presents",
+        "membres presents",
+        "procurations",
+        "pouvoirs",
+    ])
+});
 
 /// Parses a whole text.
 pub fn parse(t: &Text) -> Document {
-    // Séance starts: the text start, and each "extrait du registre" that has its own attendance.
+    let all_dates = dates::find_dates(t);
+    let seances: Vec<Seance> = seance_bounds(t)
+        .into_iter()
+        .map(|(a, b)| parse_seance(t, &all_dates, a, b))
+        .collect();
+    let info = kind::classify(t, &seances);
+    Document { info, seances }
+}
+
+/// Séance starts: the text start, and each "extrait du registre" that has its own
+/// attendance; a segment without attendance belongs to the one before.
+fn seance_bounds(t: &Text) -> Vec<(usize, usize)> {
     let mut starts = vec![0usize];
     for (a, _) in find_all(t, "extrait du registre") {
         if a > 200 {
             starts.push(a);
         }
     }
-    let mut bounds: Vec<(usize, usize)> = Vec::new();
-    for (k, &a) in starts.iter().enumerate() {
-        let b = starts.get(k + 1).copied().unwrap_or(t.len());
-        bounds.push((a, b));
-    }
-    // Merge segments without attendance of their own into the previous one.
     let mut merged: Vec<(usize, usize)> = Vec::new();
     let mut first_has_own = false;
-    let mut merged_len = 0;
-    for (a, b) in bounds {
-        // Cheap probe: an attendance label or count in the segment.
-        static OWN: Lexicon = Lexicon::new(|| {
-            Patterns::new(&[
-                "presents",
-                "en exercice",
-                "votants",
-                "etaient presents",
-                "membres presents",
-                "procurations",
-                "pouvoirs",
-            ])
-        });
-        let has_own = OWN.get().find(t, a, b).is_some();
+    for (k, &a) in starts.iter().enumerate() {
+        let b = starts.get(k + 1).copied().unwrap_or(t.len());
+        let has_own = OWN_ATTENDANCE.get().find(t, a, b).is_some();
+        let single = merged.len() == 1;
         match merged.last_mut() {
             Some(last) if !has_own => last.1 = b,
             // The text before the first "Extrait du registre" (stamps, headers) belongs to it.
-            Some(last) if !first_has_own && merged_len == 1 => {
+            Some(last) if !first_has_own && single => {
                 last.1 = b;
                 first_has_own = true;
             }
             _ => merged.push((a, b)),
         }
-        merged_len = merged.len();
-        if merged_len == 1 && has_own {
+        if merged.len() == 1 && has_own {
             first_has_own = true;
         }
     }
-    let all_dates = dates::find_dates(t);
-    let seances = merged
-        .into_iter()
-        .map(|(a, b)| parse_seance(t, &all_dates, a, b))
-        .collect();
-    Document { seances }
+    merged
 }
 
 fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> Seance {
@@ -183,36 +84,43 @@ fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> 
         .filter(|m| m.span.start >= o_from && (m.span.start < o_to || to >= t.len()))
         .cloned()
         .collect();
-    let (body, body_name) = session::find_body(t, from, to);
-    let found = session::find_session_date(t, &dates, from, to);
-    let session_idx = found.map(|(k, _)| k);
-    let session_confident = found.is_some_and(|(_, sure)| sure);
-    // Dates without a year take the séance year when they name the séance's day or a nearby one.
-    if let Some(si) = session_idx {
-        if let Some(sd) = dates[si].date {
-            for m in dates.iter_mut() {
-                if m.raw.2 == 0 {
-                    if let Some(d) = Date::new(sd.year, m.raw.1, m.raw.0) {
-                        if (d.days() - sd.days()).abs() <= 62 {
-                            m.date = Some(d);
-                            m.raw.2 = sd.year;
-                            m.year_inferred = true;
-                        }
-                    }
+    let (body, body_name) = seance::find_body(t, from, to);
+    let actes_ids = actes::find_ids(t, from, to);
+    let session = seance::choose_session(&dates, &actes_ids, o_from);
+    // Dates without a year take the séance year when they name a day near it.
+    if let Some(sd) = session.as_ref().map(|s| s.date) {
+        for m in dates.iter_mut().filter(|m| m.raw.2 == 0) {
+            if let Some(d) = Date::new(sd.year, m.raw.1, m.raw.0) {
+                if (d.days() - sd.days()).abs() <= YEAR_INFERENCE_DAYS {
+                    m.date = Some(d);
+                    m.raw.2 = sd.year;
+                    m.year_inferred = true;
                 }
             }
         }
     }
-    let conv_idx = session::find_convocation(t, &dates, from, to, session_idx);
-    let declared = counts::find_declared(t, from, to);
-    let sections = members::find_sections(t, from, to);
-    let members = members::build_members(t, &sections);
-    let lists_reliable = !sections.is_empty() && sections.iter().all(|s| s.reliable);
+    let convocation = seance::choose_convocation(&dates, session.as_ref());
+    let frames = items::frames(t, from, to);
+    let header_end = frames.first().map_or(to, |f| f.head.max(from));
+    let sections = attendance::find_sections(t, from, to);
+    let members = attendance::build_members(t, &sections);
+    let lists: Vec<AttendanceList> = sections.iter().map(list_info).collect();
+    // Séance counts: those of the header, else those of the first item.
+    let mut declared = counts::find_declared(t, from, header_end);
+    let first_own = frames.first().map(|f| (f.head, f.range.1));
+    if declared.is_empty() {
+        if let Some((a, b)) = first_own {
+            declared = counts::find_declared(t, a, b);
+        }
+    }
+    add_list_counts(&mut declared, &sections, t);
     let person = |keys: &[&str]| {
-        session::find_person(t, from, to.min(from + 6000), keys).map(|(name, span, a, b)| Person {
-            key: members::name_key(t, a, b),
-            name,
-            span,
+        seance::find_person(t, from, to.min(from + PERSON_REACH), keys).map(|(name, span, a, b)| {
+            Person {
+                key: attendance::name_key(t, a, b),
+                name,
+                span,
+            }
         })
     };
     let president = person(&[
@@ -221,29 +129,210 @@ fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> 
         "presidente :",
         "preside par",
         "presidee par",
+        "presidence :",
     ]);
     let secretary = person(&[
         "secretaire de seance :",
         "secretaire de seance:",
         "secretaire :",
         "secretaires de seance :",
+        "secretaire de seance",
     ]);
-    let urgency = session::mentions_urgency(t, from, to);
-    static MOVEMENTS: Lexicon = Lexicon::new(|| Patterns::new(MOVEMENT_WORDS));
-    let movement_spots: Vec<usize> = MOVEMENTS
+    let movements = movements(t, from, to, &sections);
+    let moved_names = moved_names(t, &movements);
+    let mut items: Vec<Item> = Vec::new();
+    for (k, f) in frames.into_iter().enumerate() {
+        let (a, b) = f.range;
+        let own = if k == 0 {
+            // the first item's counts are the séance's unless the header had its own
+            if counts::find_declared(t, from, header_end).is_empty() {
+                Declared::default()
+            } else {
+                counts::find_declared(t, f.head, b)
+            }
+        } else {
+            counts::find_declared(t, a, b)
+        };
+        for part in split_by_votes(t, a, b, &f) {
+            let mut amounts = amounts::find_amounts(t, part.range.0, part.range.1);
+            amounts::mark_operative(t, &mut amounts, part.range.0, part.range.1);
+            let tables = amounts::tables(t, &amounts, part.range.0, part.range.1);
+            let mut votes = part.votes;
+            for v in votes.iter_mut() {
+                v.basis = part.basis.clone();
+            }
+            items.push(Item {
+                range: part.range,
+                span: t.span(part.range.0, part.range.1),
+                number: part.number,
+                ordinal: part.ordinal,
+                object: part.object,
+                declared: if part.first {
+                    own.clone()
+                } else {
+                    Declared::default()
+                },
+                votes,
+                amounts,
+                tables,
+                basis: part.basis,
+            });
+        }
+    }
+    Seance {
+        range: (from, to),
+        span: t.span(from, to),
+        body,
+        body_detected: body,
+        body_name,
+        dates,
+        session,
+        convocation,
+        declared,
+        lists,
+        members,
+        president,
+        secretary,
+        mentions: seance::mentions(t, from, to),
+        movements,
+        moved_names,
+        actes_ids,
+        items,
+    }
+}
+
+/// How far around a movement word the names it concerns are looked for (bytes).
+const MOVED_REACH: usize = 150;
+
+/// The capitalised words near movement words, upper-cased and sorted: "M. DUPONT quitte
+/// la séance", "Mme Leroy arrive".
+fn moved_names(t: &Text, movements: &[Movement]) -> Vec<String> {
+    let n = t.norm.as_bytes();
+    let mut out: Vec<String> = Vec::new();
+    let mut covered = 0;
+    for m in movements {
+        let a = m.pos.saturating_sub(MOVED_REACH).max(covered);
+        let b = (m.pos + MOVED_REACH).min(n.len());
+        covered = b;
+        let mut i = a;
+        while i < b {
+            if n[i].is_ascii_uppercase() && (i == 0 || !is_word_byte(n[i - 1])) {
+                let mut j = i;
+                while j < n.len() && (n[j].is_ascii_alphabetic() || n[j] == b'-' || n[j] == b'\'') {
+                    j += 1;
+                }
+                if j - i >= 3 {
+                    for w in t.nrm(i, j).split('-') {
+                        if w.len() >= 3 {
+                            out.push(w.to_ascii_uppercase());
+                        }
+                    }
+                }
+                i = j.max(i + 1);
+            } else {
+                i += 1;
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Dates without a year take the séance's when within this many days of it.
+const YEAR_INFERENCE_DAYS: i64 = 62;
+/// How far into a séance its president and secretary are looked for (bytes).
+const PERSON_REACH: usize = 6000;
+
+fn list_info(s: &Section) -> AttendanceList {
+    AttendanceList {
+        kind: s.kind,
+        label_span: s.label_span,
+        entries: s.entries.len(),
+        reliable: s.reliable,
+        trailing_count: s.trailing_count,
+    }
+}
+
+/// A count in parentheses closing a list ("… Jean PERTHUIS (55)") declares that list's
+/// count when no label gave it: certain when it equals the names listed.
+fn add_list_counts(declared: &mut Declared, sections: &[Section], t: &Text) {
+    for s in sections {
+        let Some(n) = s.trailing_count else { continue };
+        let slot = match s.kind {
+            ListKind::Present => &mut declared.present,
+            ListKind::Represented => &mut declared.proxies,
+            ListKind::Excused => &mut declared.excused,
+            ListKind::Absent => &mut declared.absent,
+        };
+        if slot.is_some() {
+            continue;
+        }
+        let agrees = s.reliable && s.entries.len() as u32 == n;
+        let end = s.range.1;
+        let text = t.low(end, (end + 8).min(t.len()));
+        let off = text.find(&n.to_string()).map_or(0, |k| k);
+        let at = if t.low(end.saturating_sub(8), end).contains(&n.to_string()) {
+            let back = t.low(end.saturating_sub(8), end);
+            end.saturating_sub(8) + back.rfind(&n.to_string()).unwrap_or(0)
+        } else {
+            end + off
+        };
+        let digits = n.to_string().len();
+        *slot = Some(DeclaredCount {
+            value: n,
+            span: t.span(at, at + digits),
+            certainty: if agrees {
+                Certainty::Certain
+            } else {
+                Certainty::Probable
+            },
+            doubt: (!agrees)
+                .then(|| "effectif lu entre parenthèses à la fin de la liste".to_string()),
+        });
+    }
+}
+
+/// Movement words written outside the attendance lists.
+fn movements(t: &Text, from: usize, to: usize, sections: &[Section]) -> Vec<Movement> {
+    static WORDS: Lexicon = Lexicon::new(|| Patterns::new(lexicon::MOVEMENT_WORDS));
+    let mut k = 0;
+    WORDS
         .get()
         .hits(t, from, to)
-        .iter()
-        .map(|h| h.0)
-        .collect();
-    let movements = members.iter().any(|m| m.movement.is_some()) || !movement_spots.is_empty();
+        .into_iter()
+        .filter(|&(a, _, _)| {
+            while k < sections.len() && sections[k].range.1 <= a {
+                k += 1;
+            }
+            sections.get(k).is_none_or(|s| s.range.0 > a)
+        })
+        .map(|(a, b, _)| Movement {
+            pos: a,
+            span: t.span(a, b),
+        })
+        .collect()
+}
 
-    // Deliberations: split after each vote result.
-    let all_votes = votes::find_votes(t, from, to);
-    let norm_end_of = |sp: Span| -> usize {
-        // first normalised position whose original start is >= sp.end
-        let mut lo = from;
-        let mut hi = to;
+/// A part of an item: the whole item, or one vote result and what precedes it when several
+/// results stand in an item without a heading between them.
+struct Part {
+    range: (usize, usize),
+    number: Option<String>,
+    ordinal: Option<u32>,
+    object: Option<String>,
+    votes: Vec<Vote>,
+    basis: Basis,
+    first: bool,
+}
+
+/// Votes never cross an item's limits. Several results in one item (no heading found
+/// between them) split it after each result; those limits are only probable.
+fn split_by_votes(t: &Text, a: usize, b: usize, f: &items::Frame) -> Vec<Part> {
+    let all = votes::find_votes(t, a, b);
+    let norm_end = |sp: crate::text::Span| -> usize {
+        // first normalised position whose original start is at or after the span's end
+        let (mut lo, mut hi) = (a, b);
         while lo < hi {
             let mid = (lo + hi) / 2;
             if t.span(mid, mid + 1).start < sp.end {
@@ -254,78 +343,60 @@ fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> 
         }
         lo
     };
-    let mut groups: Vec<Vec<Vote>> = Vec::new();
-    let mut group_ends: Vec<usize> = Vec::new();
-    for v in all_votes {
-        let v_end = norm_end_of(v.span);
-        let v_start = norm_end_of(Span::new(v.span.start, v.span.start));
-        let merge = match (groups.last(), group_ends.last()) {
-            (Some(g), Some(&ge)) => {
-                let prev_unanimity_only = g.len() == 1
-                    && g[0].pour.is_none()
-                    && g[0].contre.is_none()
-                    && g[0].unanimous.is_some();
-                let numeric = v.pour.is_some() || v.contre.is_some();
-                let between = t.low(ge.min(v_start), v_start);
-                prev_unanimity_only
-                    && numeric
-                    && v_start.saturating_sub(ge) < 1500
-                    && !between.contains("objet")
-                    && !between.contains("deliberation n")
-                    && !between.contains("affaire n")
-            }
-            _ => false,
-        };
+    // Group the results: an unanimity followed closely by its tally is one result.
+    let mut groups: Vec<(Vec<Vote>, usize)> = Vec::new();
+    for v in all {
+        let v_end = norm_end(v.span);
+        let v_start = norm_end(crate::text::Span::new(v.span.start, v.span.start));
+        let merge = groups.last().is_some_and(|(g, ge)| {
+            let unanimity_only = g.len() == 1 && !g[0].numeric() && g[0].unanimous.is_some();
+            let between = t.low((*ge).min(v_start), v_start);
+            unanimity_only
+                && v.numeric()
+                && v_start.saturating_sub(*ge) < MERGE_GAP
+                && !between.contains("objet")
+                && !between.contains("deliberation n")
+                && !between.contains("affaire n")
+        });
         if merge {
-            groups.last_mut().unwrap().push(v);
-            *group_ends.last_mut().unwrap() = v_end;
+            let last = groups.last_mut().expect("checked above");
+            last.0.push(v);
+            last.1 = v_end;
         } else {
-            groups.push(vec![v]);
-            group_ends.push(v_end);
+            groups.push((vec![v], v_end));
         }
     }
-    let mut deliberations = Vec::new();
-    let mut start = from;
+    if groups.len() <= 1 {
+        return vec![Part {
+            range: (a, b),
+            number: f.number.clone(),
+            ordinal: f.ordinal,
+            object: f.object.clone(),
+            votes: groups.pop().map(|g| g.0).unwrap_or_default(),
+            basis: f.basis.clone(),
+            first: true,
+        }];
+    }
     let n = groups.len();
-    for (k, g) in groups.into_iter().enumerate() {
-        let end = if k + 1 == n {
-            to
-        } else {
-            group_ends[k].max(start)
-        };
-        deliberations.push(Deliberation {
+    let mut out = Vec::new();
+    let mut start = a;
+    for (k, (g, ge)) in groups.into_iter().enumerate() {
+        let end = if k + 1 == n { b } else { ge.max(start) };
+        out.push(Part {
             range: (start, end),
+            number: if k == 0 { f.number.clone() } else { None },
+            ordinal: if k == 0 { f.ordinal } else { None },
+            object: if k == 0 { f.object.clone() } else { None },
             votes: g,
-            amounts: amounts::find_amounts(t, start, end),
+            basis: f.basis.clone().and(&Basis::probable(
+                "limites du point déduites des résultats de vote",
+            )),
+            first: k == 0,
         });
         start = end;
     }
-    if deliberations.is_empty() {
-        deliberations.push(Deliberation {
-            range: (from, to),
-            votes: Vec::new(),
-            amounts: amounts::find_amounts(t, from, to),
-        });
-    }
-    Seance {
-        range: (from, to),
-        body,
-        body_detected: body,
-        body_name,
-        session: session_idx.map(|k| dates[k].clone()),
-        session_confident,
-        convocation: conv_idx.map(|k| dates[k].clone()),
-        dates,
-        declared,
-        sections,
-        members,
-        lists_reliable,
-        president,
-        secretary,
-        urgency,
-        movements,
-        movement_spots,
-        actes_ids: actes::find_ids(t, from, to),
-        deliberations,
-    }
+    out
 }
+
+/// An unanimity and a tally this close are one result.
+const MERGE_GAP: usize = 1500;

@@ -536,6 +536,25 @@ fn word_value(w: &str) -> Option<u64> {
     })
 }
 
+/// Two number words glued together by a PDF extraction ("vingttrois" = "vingt" + "trois"),
+/// a tens word first.
+fn glued_number_words(w: &str) -> Option<(&str, &str)> {
+    const TENS: [&str; 6] = [
+        "vingt",
+        "trente",
+        "quarante",
+        "cinquante",
+        "soixante",
+        "cent",
+    ];
+    let head = TENS
+        .into_iter()
+        .find(|t| w.len() > t.len() && w.starts_with(t))?;
+    let tail = &w[head.len()..];
+    let v = word_value(tail)?;
+    (v < 20).then_some((&w[..head.len()], tail))
+}
+
 pub fn is_number_word(w: &str) -> bool {
     w == "et" || word_value(w).is_some()
 }
@@ -561,21 +580,30 @@ pub fn read_number_words(s: &[u8], pos: usize) -> Option<(u64, usize)> {
         let w = std::str::from_utf8(&s[start..i]).ok()?;
         if w == "et" && any {
             // "vingt et un"
-        } else if let Some(v) = word_value(w) {
-            match v {
-                100 => group = group.max(1).checked_mul(100)?,
-                1_000 | 1_000_000 | 1_000_000_000 => {
-                    total = total.checked_add(group.max(1).checked_mul(v)?)?;
-                    group = 0;
+        } else {
+            // A word, or two number words glued by the extraction ("vingttrois").
+            let parts: [&str; 2] = match word_value(w) {
+                Some(_) => [w, ""],
+                None => match glued_number_words(w) {
+                    Some((a, b)) => [a, b],
+                    None => break,
+                },
+            };
+            for part in parts.into_iter().filter(|p| !p.is_empty()) {
+                let v = word_value(part)?;
+                match v {
+                    100 => group = group.max(1).checked_mul(100)?,
+                    1_000 | 1_000_000 | 1_000_000_000 => {
+                        total = total.checked_add(group.max(1).checked_mul(v)?)?;
+                        group = 0;
+                    }
+                    20 if last_word == "quatre" => group = group - 4 + 80,
+                    _ => group += v,
                 }
-                20 if last_word == "quatre" => group = group - 4 + 80,
-                _ => group += v,
+                last_word = part;
             }
             any = true;
             last_end = Some(i);
-            last_word = w;
-        } else {
-            break;
         }
         // Separator: spaces or hyphens.
         let sep_start = i;
@@ -614,6 +642,8 @@ mod tests {
         assert_eq!(words("vingt et un mars"), Some(21));
         assert_eq!(words("quatre-vingts"), Some(80));
         assert_eq!(words("bonjour"), None);
+        assert_eq!(words("deux-mille-vingttrois"), Some(2023));
+        assert_eq!(words("vingtaine"), None);
     }
 
     /// The indexed and pre-filtered searches find exactly what trying every pattern at

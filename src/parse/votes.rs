@@ -30,39 +30,10 @@ struct Token {
     adopted: bool,
 }
 
-const POUR: &[&str] = &[
-    "pour",
-    "ont vote pour",
-    "vote pour",
-    "votes pour",
-    "voix pour",
-];
-const OUTCOMES: &[&str] = &[
-    "adopte", "adoptee", "adoptees", "adoptes", "rejete", "rejetee", "rejetes", "rejetees",
-];
-const CONTRE: &[&str] = &["contre", "ont vote contre", "votes contre", "voix contre"];
-const ABST: &[&str] = &[
-    "abstention",
-    "abstentions",
-    "abstention(s)",
-    "abstentions(s)",
-    "se sont abstenus",
-    "abstenus",
-    "s'abstiennent",
-];
-const NPPV: &[&str] = &[
-    "ne se prononce pas",
-    "ne se prononcent pas",
-    "ne prend pas part au vote",
-    "ne prennent pas part au vote",
-    "ne prend pas part",
-    "ne prennent pas part",
-    "ne participe pas au vote",
-    "ne participent pas au vote",
-    "n'ont pas pris part au vote",
-    "n'a pas pris part au vote",
-    "nppv",
-];
+use super::lexicon::{
+    OUTCOMES, OUTCOMES_ADOPTED, VOTE_ABST as ABST, VOTE_CONTRE as CONTRE, VOTE_NPPV as NPPV,
+    VOTE_POUR as POUR,
+};
 
 /// ": 35", "= 35", ": /" (none), ": 35 voix" after a label.
 fn colon_value(s: &[u8], pos: usize, max_gap: usize) -> Option<(u32, usize, usize)> {
@@ -300,8 +271,9 @@ fn tokens(t: &Text, from: usize, to: usize) -> Vec<Token> {
                     b: e,
                     va: i,
                     vb: e,
-                    of_members: false,
-                    adopted: k < 4,
+                    // "ADOPTÉ", "APPROUVEE": a result written in capitals stands alone
+                    of_members: norm[i..e].iter().all(|c| !c.is_ascii_lowercase()),
+                    adopted: k < OUTCOMES_ADOPTED,
                 });
                 i = e;
                 continue;
@@ -367,6 +339,15 @@ pub fn find_votes(t: &Text, from: usize, to: usize) -> Vec<Vote> {
                     continue;
                 }
             }
+            if tok.of_members {
+                // a capitalised result alone ("Délibération n°2022-061 … APPROUVEE")
+                let v = Vote {
+                    adopted: Some((tok.adopted, t.span(tok.a, tok.b))),
+                    ..Vote::default()
+                };
+                votes.push((v, tok.a, tok.b, vec![Kind::Outcome]));
+                continue;
+            }
             pending_outcome = Some(tok);
             continue;
         }
@@ -421,6 +402,7 @@ pub fn find_votes(t: &Text, from: usize, to: usize) -> Vec<Vote> {
             kinds
                 .iter()
                 .any(|k| matches!(k, Kind::Pour | Kind::Contre | Kind::Abst | Kind::Unanimity))
+                || kinds == &[Kind::Outcome]
         })
         .map(|(mut v, a, b, _)| {
             v.span = t.span(a, b);

@@ -1,7 +1,7 @@
 //! Amount rules (AMT-*).
 
 use super::*;
-use crate::model::{Amount, Tax};
+use crate::model::{Amount, AmountRole, Tax};
 
 /// "536 000 €", "1 234,50 €"
 pub fn euros(cents: i128) -> String {
@@ -51,7 +51,7 @@ impl Rule for Sum {
     }
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
         check_tables(cx, out);
-        let am = &cx.delib.amounts;
+        let am = &cx.item.amounts;
         // children grouped by parent once (a nested breakdown must stay linear)
         let mut children: Vec<Vec<&Amount>> = vec![Vec::new(); am.len()];
         for a in am {
@@ -69,6 +69,9 @@ impl Rule for Sum {
                 let parts: Vec<String> = kids.iter().map(|k| euros(k.cents)).collect();
                 let mut spans = vec![parent.span];
                 spans.extend(kids.iter().map(|k| k.span));
+                let bases: Vec<&Basis> = std::iter::once(&parent.basis)
+                    .chain(kids.iter().map(|k| &k.basis))
+                    .collect();
                 out.push(finding(
                     &SUM,
                     Severity::Error,
@@ -80,47 +83,22 @@ impl Rule for Sum {
                         euros(total - parent.cents)
                     ),
                     spans,
+                    &bases,
                 ));
             }
         }
     }
 }
 
-/// Financing tables: lines "montant  N %" closed by a "TOTAL … 100 %" line.
+/// Financing tables (read by the parser): lines with their percentages closed by a total
+/// at 100 %.
 fn check_tables(cx: &Ctx, out: &mut Vec<Finding>) {
-    let t = cx.text;
-    let am = &cx.delib.amounts;
-    let (from, to) = cx.delib.range;
-    let mut region_start = from;
-    if am.iter().all(|a| a.percent.is_none()) {
-        return;
-    }
-    use crate::parse::scan::{Lexicon, Patterns};
-    static TOTALS: Lexicon = Lexicon::new(|| Patterns::new(&["totaux", "total"]));
-    let keys = TOTALS.get().hits(t, from, to);
-    for (ka, kb, _) in keys {
-        let Some(total) = am
-            .iter()
-            .find(|a| a.pos.0 >= kb && a.pos.0 < kb + 80 && a.percent == Some(10000))
-        else {
+    let am = &cx.item.amounts;
+    for table in &cx.item.tables {
+        let items: Vec<&Amount> = table.lines.iter().filter_map(|&k| am.get(k)).collect();
+        let Some(total) = am.get(table.total) else {
             continue;
         };
-        let mut items: Vec<&Amount> = Vec::new();
-        for a in am
-            .iter()
-            .filter(|a| a.pos.0 >= region_start && a.pos.1 <= ka)
-        {
-            let Some(p) = a.percent else { continue };
-            if p >= 10000 {
-                continue;
-            }
-            let before = t.low(a.pos.0.saturating_sub(24), a.pos.0);
-            if before.contains("sous total") || before.contains("sous-total") {
-                items.clear();
-            }
-            items.push(a);
-        }
-        region_start = total.pos.1;
         let pct: u32 = items.iter().filter_map(|a| a.percent).sum();
         if items.len() < 2 || pct.abs_diff(10000) > 100 {
             continue;
@@ -131,6 +109,11 @@ fn check_tables(cx: &Ctx, out: &mut Vec<Finding>) {
             let parts: Vec<String> = items.iter().map(|a| euros(a.cents)).collect();
             let mut spans: Vec<Span> = items.iter().map(|a| a.span).collect();
             spans.push(total.span);
+            let bases: Vec<&Basis> = items
+                .iter()
+                .map(|a| &a.basis)
+                .chain([&total.basis])
+                .collect();
             out.push(finding(
                 &SUM,
                 Severity::Warning,
@@ -142,6 +125,7 @@ fn check_tables(cx: &Ctx, out: &mut Vec<Finding>) {
                     euros((sum - total.cents).abs())
                 ),
                 spans,
+                &bases,
             ));
         }
     }
@@ -169,42 +153,29 @@ impl Rule for WordsDigits {
         &WORDS_DIGITS
     }
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
-        let am = &cx.delib.amounts;
-        let lower = cx.text.lower.as_bytes();
-        for w in am.windows(2) {
-            let (a, b) = (&w[0], &w[1]);
-            if a.in_words == b.in_words {
+        let am = &cx.item.amounts;
+        for (k, a) in am.iter().enumerate() {
+            let Some(b) = a.restated_by.and_then(|j| am.get(j)) else {
                 continue;
-            }
-            // adjacent: "… euros (330 000 €)" — only spaces and an opening parenthesis between
-            let between = &lower[a.pos.1.min(b.pos.0)..b.pos.0];
-            let tight = between.len() <= 24
-                && between.contains(&b'(')
-                && between.iter().all(|c| {
-                    *c == b'(' || *c == b' ' || *c == b'\n' || c.is_ascii_alphabetic() || *c == b'.'
-                });
-            if !tight {
-                continue;
-            }
+            };
             let (wd, dg) = if a.in_words { (a, b) } else { (b, a) };
             // "trente euros et cinquante centimes (30,50 €)": the words part has no cents
-            let tail = cx.text.low(wd.pos.1, wd.pos.1 + 40);
-            if tail.contains("centime") {
+            if wd.words_with_cents || a.cents == b.cents {
                 continue;
             }
-            if a.cents != b.cents {
-                out.push(finding(
-                    &WORDS_DIGITS,
-                    Severity::Error,
-                    format!(
-                        "Le montant en lettres (« {} » = {}) diffère du montant en chiffres ({}).",
-                        wd.text,
-                        euros(wd.cents),
-                        euros(dg.cents)
-                    ),
-                    vec![a.span, b.span],
-                ));
-            }
+            let _ = k;
+            out.push(finding(
+                &WORDS_DIGITS,
+                Severity::Error,
+                format!(
+                    "Le montant en lettres (« {} » = {}) diffère du montant en chiffres ({}).",
+                    wd.text,
+                    euros(wd.cents),
+                    euros(dg.cents)
+                ),
+                vec![a.span, b.span],
+                &[&a.basis, &b.basis],
+            ));
         }
     }
 }
@@ -231,7 +202,7 @@ impl Rule for HtTtc {
         &HT_TTC
     }
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
-        let am = &cx.delib.amounts;
+        let am = &cx.item.amounts;
         for w in am.windows(2) {
             let (a, b) = (&w[0], &w[1]);
             let (ht, ttc) = match (a.tax, b.tax) {
@@ -239,7 +210,7 @@ impl Rule for HtTtc {
                 (Some(Tax::Ttc), Some(Tax::Ht)) => (b, a),
                 _ => continue,
             };
-            if b.pos.0.saturating_sub(a.pos.1) > 40 || ht.cents <= 0 {
+            if !a.near_next || ht.cents <= 0 {
                 continue;
             }
             let whole = ht.cents % 100 == 0 && ttc.cents % 100 == 0;
@@ -264,6 +235,7 @@ impl Rule for HtTtc {
                     euros((ttc.cents - at20).abs())
                 ),
                 vec![ht.span, ttc.span],
+                &[&ht.basis, &ttc.basis],
             ));
         }
     }
@@ -291,31 +263,17 @@ impl Rule for Consistency {
         &CONSISTENCY
     }
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
-        let t = cx.text;
-        let (a, b) = cx.delib.range;
-        // The operative part starts at the first word beginning "decide" / "delibere(r)".
-        let s = t.lower.as_bytes();
-        let Some(dec) = t
-            .starts
-            .of_pair(crate::text::pair_key(b'd', b'e'), a, b)
-            .iter()
-            .map(|&p| p as usize)
-            .find(|&p| s[p..].starts_with(b"decide") || s[p..].starts_with(b"delibere"))
-        else {
-            return;
-        };
         let subsidies: Vec<&Amount> = cx
-            .delib
+            .item
             .amounts
             .iter()
-            .filter(|am| am.parent.is_none() && !am.in_words)
-            .filter(|am| {
-                let before = t.low(am.pos.0.saturating_sub(40), am.pos.0);
-                before.contains("subvention de") || before.contains("subvention d'un montant de")
-            })
+            .filter(|am| am.parent.is_none() && !am.in_words && am.role == AmountRole::Subsidy)
             .collect();
-        let before: Vec<&&Amount> = subsidies.iter().filter(|x| x.pos.0 < dec).collect();
-        let after: Vec<&&Amount> = subsidies.iter().filter(|x| x.pos.0 > dec).collect();
+        if !cx.item.amounts.iter().any(|a| a.operative) {
+            return;
+        }
+        let before: Vec<&&Amount> = subsidies.iter().filter(|x| !x.operative).collect();
+        let after: Vec<&&Amount> = subsidies.iter().filter(|x| x.operative).collect();
         if before.len() == 1 && after.len() == 1 && before[0].cents != after[0].cents {
             out.push(finding(
                 &CONSISTENCY,
@@ -326,6 +284,7 @@ impl Rule for Consistency {
                     euros(after[0].cents)
                 ),
                 vec![before[0].span, after[0].span],
+                &[&before[0].basis, &after[0].basis],
             ));
         }
     }

@@ -1,95 +1,17 @@
 //! Attendance rules (ATT-*): counts against names, P + R + A = E, one status per member.
 
 use super::*;
-use crate::model::{NameMatch, Status};
-use crate::parse::members::SectionKind;
-use crate::parse::Seance;
+use crate::model::{ListKind, Member, NameMatch, Status};
+use crate::tally::{Count, Field};
 
-/// A count known as a range (names may or may not include the president).
-#[derive(Debug, Clone)]
-pub struct Count {
-    pub lo: u32,
-    pub hi: u32,
-    pub spans: Vec<Span>,
-    pub declared: bool,
-}
-
-impl Count {
-    pub fn exact(n: u32, span: Span) -> Count {
-        Count {
-            lo: n,
-            hi: n,
-            spans: vec![span],
-            declared: true,
-        }
+/// A movement is written among the séance's words, or the séance's lists carry one: the
+/// counts of an item may differ from the opening's.
+fn movement_basis(s: &Seance) -> Basis {
+    if s.has_movements() {
+        Basis::probable("des arrivées ou départs en cours de séance peuvent expliquer l'écart")
+    } else {
+        Basis::CERTAIN
     }
-    pub fn show(&self) -> String {
-        if self.lo == self.hi {
-            self.lo.to_string()
-        } else {
-            format!("{} à {}", self.lo, self.hi)
-        }
-    }
-}
-
-fn section_spans(s: &Seance, kind: SectionKind) -> Vec<Span> {
-    s.sections
-        .iter()
-        .filter(|x| x.kind == kind)
-        .map(|x| x.label_span)
-        .collect()
-}
-
-/// Whether the president is named among the members.
-fn president_listed(s: &Seance) -> bool {
-    match &s.president {
-        None => true,
-        Some(p) => s
-            .members
-            .iter()
-            .any(|m| m.key.relation(&p.key) != NameMatch::None),
-    }
-}
-
-/// Présents: declared, else counted in a reliable list (+1 if the president is not in it).
-pub fn present(s: &Seance) -> Option<Count> {
-    if let Some(d) = s.declared.present {
-        return Some(Count::exact(d.value, d.span));
-    }
-    if s.lists_reliable && s.has_section(SectionKind::Present) {
-        let n = s.count_status(Status::Present) as u32;
-        let hi = if president_listed(s) { n } else { n + 1 };
-        return Some(Count {
-            lo: n,
-            hi,
-            spans: section_spans(s, SectionKind::Present),
-            declared: false,
-        });
-    }
-    None
-}
-
-/// Représentés: declared proxies, else members represented in reliable lists.
-pub fn represented(s: &Seance) -> Option<Count> {
-    if let Some(d) = s.declared.proxies {
-        return Some(Count::exact(d.value, d.span));
-    }
-    if s.lists_reliable && s.has_section(SectionKind::Present) {
-        let n = s.count_status(Status::Represented) as u32;
-        let spans = s
-            .members
-            .iter()
-            .filter(|m| m.status == Status::Represented)
-            .map(|m| m.entry_span)
-            .collect();
-        return Some(Count {
-            lo: n,
-            hi: n,
-            spans,
-            declared: false,
-        });
-    }
-    None
 }
 
 pub static PRESENT_COUNT: RuleMeta = RuleMeta {
@@ -115,51 +37,44 @@ impl Rule for PresentCount {
     }
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
         let s = cx.seance;
-        if !s.lists_reliable {
-            return;
-        }
-        if let (Some(d), true) = (s.declared.present, s.has_section(SectionKind::Present)) {
-            let all = s.count_status(Status::Present) as u32;
-            let moving = s
-                .members
-                .iter()
-                .filter(|m| m.status == Status::Present && m.movement.is_some())
-                .count() as u32;
-            let allow = if president_listed(s) { 0 } else { 1 };
-            let ok = [all, all - moving, all + allow, all - moving + allow].contains(&d.value);
-            if !ok {
-                let mut spans = vec![d.span];
-                spans.extend(section_spans(s, SectionKind::Present));
-                let extra = if allow == 1 {
-                    format!(" (ou {} en comptant le président de séance)", all + 1)
+        let Some(l) = &cx.att.listed else { return };
+        if let Some(d) = cx.att.declared(|d| &d.present) {
+            let (lo, hi) = (l.present.0, l.present.1 + l.uncertain);
+            if !(lo..=hi).contains(&d.lo) {
+                let mut spans = d.spans.clone();
+                spans.extend(s.list_spans(ListKind::Present));
+                let extra = if l.present.1 > l.present.0 {
+                    format!(" (ou {} en comptant le président de séance)", l.present.1)
                 } else {
                     String::new()
                 };
+                let listed = cx.att.list_basis(Field::Present, "liste des présents");
                 out.push(finding(
                     &PRESENT_COUNT,
                     Severity::Error,
                     format!(
                         "Le nombre de présents déclaré ({}) ne correspond pas aux {} noms de la liste des présents{}.",
-                        d.value, all, extra
+                        d.lo, l.present.0, extra
                     ),
                     spans,
+                    &[&d.basis, &listed],
                 ));
             }
         }
         // Excusés and absents: the count may or may not include those who gave a proxy.
         for (decl, kind, label) in [
-            (s.declared.excused, SectionKind::Excused, "excusés"),
-            (s.declared.absent, SectionKind::Absent, "absents"),
+            (&s.declared.excused, ListKind::Excused, "excusés"),
+            (&s.declared.absent, ListKind::Absent, "absents"),
         ] {
             let Some(d) = decl else { continue };
-            if !s.has_section(kind) {
+            if !s.has_list(kind) {
                 continue;
             }
-            let entries = s.section_count(kind) as u32;
+            let entries = s.list_entries(kind) as u32;
             let ex = s.count_status(Status::Excused) as u32;
             let ab = s.count_status(Status::Absent) as u32;
             let re = s.count_status(Status::Represented) as u32;
-            let own = if kind == SectionKind::Excused { ex } else { ab };
+            let own = if kind == ListKind::Excused { ex } else { ab };
             let moving = s
                 .members
                 .iter()
@@ -171,18 +86,19 @@ impl Rule for PresentCount {
                 .any(|&c| c == d.value || (d.value < c && d.value + moving >= c));
             if !ok {
                 let mut spans = vec![d.span];
-                spans.extend(section_spans(s, kind));
+                spans.extend(s.list_spans(kind));
+                let listed = cx
+                    .att
+                    .list_basis(Field::Away, "liste des absents ou excusés");
                 out.push(finding(
                     &PRESENT_COUNT,
                     Severity::Error,
                     format!(
                         "Le nombre d'{} déclaré ({}) ne correspond pas aux {} noms de la liste des {}.",
-                        if label == "excusés" { "excusés" } else { "absents" },
-                        d.value,
-                        entries,
-                        label
+                        label, d.value, entries, label
                     ),
                     spans,
+                    &[&d.basis(), &listed],
                 ));
             }
         }
@@ -212,72 +128,122 @@ impl Rule for Balance {
     }
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
         let s = cx.seance;
-        let Some(e) = s.declared.in_office else {
-            return;
-        };
-        let Some(p) = present(s) else { return };
-        let Some(r) = represented(s) else { return };
-        let decl_ax: Option<u32> = match (s.declared.absent, s.declared.excused) {
+        let Some(e) = cx.att.in_office() else { return };
+        let Some(p) = cx.att.present() else { return };
+        // Unknown procurations are at least none: an excess stays provable, a shortfall not.
+        let r_known = cx.att.represented();
+        let r = r_known.clone().unwrap_or(Count {
+            lo: 0,
+            hi: 0,
+            spans: Vec::new(),
+            declared: false,
+            basis: Basis::CERTAIN,
+        });
+        let decl_ax: Option<Count> = match (
+            cx.att.declared(|d| &d.absent),
+            cx.att.declared(|d| &d.excused),
+        ) {
             (None, None) => None,
-            (a, x) => Some(a.map(|c| c.value).unwrap_or(0) + x.map(|c| c.value).unwrap_or(0)),
+            (a, x) => {
+                let v = a.as_ref().map_or(0, |c| c.lo) + x.as_ref().map_or(0, |c| c.lo);
+                let basis = a
+                    .iter()
+                    .chain(x.iter())
+                    .fold(Basis::CERTAIN, |b, c| b.and(&c.basis));
+                let spans = a
+                    .iter()
+                    .chain(x.iter())
+                    .flat_map(|c| c.spans.clone())
+                    .collect();
+                Some(Count {
+                    lo: v,
+                    hi: v,
+                    spans,
+                    declared: true,
+                    basis,
+                })
+            }
         };
-        let names_ax: Option<u32> = if s.lists_reliable && s.has_section(SectionKind::Present) {
-            Some((s.count_status(Status::Absent) + s.count_status(Status::Excused)) as u32)
-        } else {
-            None
-        };
-        // Candidate totals as (lo, hi, description of absents)
-        let mut cands: Vec<(u32, u32, u32)> = Vec::new();
-        if let Some(ax) = names_ax {
-            cands.push((p.lo + r.lo + ax, p.hi + r.hi + ax, ax));
+        let names_ax: Option<Count> = cx.att.listed.as_ref().map(|l| Count {
+            lo: l.away,
+            hi: l.away + l.uncertain,
+            spans: Vec::new(),
+            declared: false,
+            basis: cx
+                .att
+                .list_basis(Field::InOffice, "absents comptés dans les listes"),
+        });
+        // Candidate totals as (lo, hi, absents, basis of the absents)
+        let mut cands: Vec<(u32, u32, u32, Basis)> = Vec::new();
+        if let Some(ax) = &names_ax {
+            cands.push((
+                p.lo + r.lo + ax.lo,
+                p.hi + r.hi + ax.hi,
+                ax.lo,
+                ax.basis.clone(),
+            ));
         }
-        if let Some(ax) = decl_ax {
-            cands.push((p.lo + r.lo + ax, p.hi + r.hi + ax, ax));
-            let overlap_ax = ax.saturating_sub(r.lo);
-            cands.push((p.lo + r.lo + overlap_ax, p.hi + r.hi.max(ax), overlap_ax));
+        if let Some(ax) = &decl_ax {
+            cands.push((
+                p.lo + r.lo + ax.lo,
+                p.hi + r.hi + ax.lo,
+                ax.lo,
+                ax.basis.clone(),
+            ));
+            let overlap_ax = ax.lo.saturating_sub(r.lo);
+            cands.push((
+                p.lo + r.lo + overlap_ax,
+                p.hi + r.hi.max(ax.lo),
+                overlap_ax,
+                ax.basis.clone(),
+            ));
         }
         let have_absents = !cands.is_empty();
         if cands.is_empty() {
-            cands.push((p.lo + r.lo, p.hi + r.hi, 0));
+            cands.push((p.lo + r.lo, p.hi + r.hi, 0, Basis::CERTAIN));
         }
-        let ev = e.value;
-        if cands.iter().any(|&(lo, hi, _)| lo <= ev && ev <= hi) {
+        let ev = e.lo;
+        if cands.iter().any(|(lo, hi, _, _)| *lo <= ev && ev <= *hi) {
             return;
         }
-        let mut spans = vec![e.span];
+        let mut spans = e.spans.clone();
         spans.extend(p.spans.iter().copied().take(3));
         if r.declared {
             spans.extend(r.spans.iter().copied());
         }
-        if let Some(a) = s.declared.absent {
-            spans.push(a.span);
-        }
-        if let Some(x) = s.declared.excused {
-            spans.push(x.span);
+        if let Some(a) = &decl_ax {
+            spans.extend(a.spans.iter().copied());
         }
         let min_lo = cands.iter().map(|c| c.0).min().unwrap_or(0);
         let max_hi = cands.iter().map(|c| c.1).max().unwrap_or(0);
-        let (_, _, ax) = cands[0];
+        let (_, _, ax, ax_basis) = cands[0].clone();
         let absents = if have_absents {
             format!(" + {ax} absents ou excusés")
         } else {
             String::new()
         };
+        let moved = if cx.index > 0 {
+            movement_basis(s)
+        } else {
+            Basis::CERTAIN
+        };
+        let bases = [&e.basis, &p.basis, &r.basis, &ax_basis, &moved];
         if min_lo > ev {
             out.push(finding(
                 &BALANCE,
                 Severity::Error,
                 format!(
-                    "{} présents + {} représentés{} = {} membres, soit plus que les {} membres en exercice déclarés.",
+                    "{} présents{}{} = {} membres, soit plus que les {} membres en exercice déclarés.",
                     p.show(),
-                    r.show(),
+                    if r_known.is_some() { format!(" + {} représentés", r.show()) } else { String::new() },
                     absents,
                     min_lo,
                     ev
                 ),
                 spans,
+                &bases,
             ));
-        } else if have_absents && max_hi < ev {
+        } else if have_absents && max_hi < ev && r_known.is_some() {
             out.push(finding(
                 &BALANCE,
                 Severity::Warning,
@@ -291,8 +257,9 @@ impl Rule for Balance {
                     ev - max_hi
                 ),
                 spans,
+                &bases,
             ));
-        } else if have_absents {
+        } else if have_absents && r_known.is_some() {
             // One reading exceeds E, the other falls short: the counts disagree either way,
             // but which one is wrong depends on whether the absents include the represented.
             out.push(finding(
@@ -308,6 +275,7 @@ impl Rule for Balance {
                     min_lo
                 ),
                 spans,
+                &bases,
             ));
         }
     }
@@ -336,20 +304,23 @@ impl Rule for StatusConflict {
     }
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
         let s = cx.seance;
-        if !s.lists_reliable {
-            return;
-        }
-        let presents: Vec<&crate::model::Member> = s
+        // Statuses for the whole séance only: a status limited to some items, or with a
+        // movement, is a timeline, not a conflict.
+        let whole =
+            |m: &&Member| m.scope == crate::model::ItemScope::Seance && m.movement.is_none();
+        let presents: Vec<&Member> = s
             .members
             .iter()
-            .filter(|m| m.status == Status::Present && m.movement.is_none())
+            .filter(whole)
+            .filter(|m| m.status == Status::Present)
             .collect();
         for m in s
             .members
             .iter()
-            .filter(|m| m.status != Status::Present && m.movement.is_none())
+            .filter(whole)
+            .filter(|m| m.status != Status::Present)
         {
-            let matches: Vec<(&&crate::model::Member, NameMatch)> = presents
+            let matches: Vec<(&&Member, NameMatch)> = presents
                 .iter()
                 .map(|p| (p, p.key.relation(&m.key)))
                 .filter(|(_, r)| *r != NameMatch::None)
@@ -358,55 +329,72 @@ impl Rule for StatusConflict {
                 continue;
             }
             let (p, rel) = matches[0];
-            // A partial match on a single common token (a first name) is too weak.
-            if rel == NameMatch::Partial && p.key.0.len().min(m.key.0.len()) < 1 {
-                continue;
-            }
             let other = match (&m.status, &m.proxy_holder) {
                 (Status::Represented, Some(h)) => {
-                    format!("parmi les représentés (procuration à {})", h.0)
+                    format!("parmi les représentés (procuration à {})", h.name)
                 }
                 (Status::Represented, None) => "parmi les représentés".to_string(),
                 (Status::Excused, _) => "parmi les excusés".to_string(),
                 _ => "parmi les absents".to_string(),
             };
-            let moved = s.moves_near(cx.text, &m.key);
-            let (sev, msg) = if rel == NameMatch::Full && !moved {
-                (
-                    Severity::Error,
-                    format!("{} figure à la fois parmi les présents et {}, sans arrivée ni départ mentionné.", m.name, other),
+            let moved = s.moved(&m.key);
+            let mut basis = Basis::CERTAIN;
+            if !(p.reliable && m.reliable) {
+                basis = Basis::probable("listes partiellement illisibles");
+            }
+            if moved {
+                basis = basis.and(&Basis::probable(
+                    "un mouvement est mentionné près de ce nom",
+                ));
+            }
+            if rel != NameMatch::Full {
+                basis = basis.and(&Basis::probable(
+                    "les deux noms ne sont pas écrits à l'identique",
+                ));
+            }
+            let msg = if rel == NameMatch::Full {
+                format!(
+                    "{} figure à la fois parmi les présents et {}, sans arrivée ni départ mentionné.",
+                    m.name, other
                 )
             } else {
-                (
-                    Severity::Warning,
-                    format!(
-                        "« {} » (présent) et « {} » ({}) désignent probablement la même personne : elle serait alors comptée deux fois{}.",
-                        p.name,
-                        m.name,
-                        other.trim_start_matches("parmi les "),
-                        if moved { ", sauf si le mouvement mentionné près de ce nom l'explique" } else { "" }
-                    ),
+                format!(
+                    "« {} » (présent) et « {} » ({}) désignent probablement la même personne : elle serait alors comptée deux fois.",
+                    p.name,
+                    m.name,
+                    other.trim_start_matches("parmi les ")
                 )
             };
             out.push(finding(
                 &STATUS_CONFLICT,
-                sev,
+                Severity::Error,
                 msg,
                 vec![p.span, m.entry_span],
+                &[&basis],
             ));
         }
         // A member listed as present who gives a proxy himself.
         for m in s
             .members
             .iter()
-            .filter(|m| m.status == Status::Present && m.movement.is_none())
+            .filter(whole)
+            .filter(|m| m.status == Status::Present)
         {
             if let Some(h) = &m.proxy_holder {
+                let basis = if m.reliable {
+                    Basis::CERTAIN
+                } else {
+                    Basis::probable("liste partiellement illisible")
+                };
                 out.push(finding(
                     &STATUS_CONFLICT,
                     Severity::Error,
-                    format!("{} est listé parmi les présents mais donne procuration à {}, sans départ mentionné.", m.name, h.0),
+                    format!(
+                        "{} est listé parmi les présents mais donne procuration à {}, sans départ mentionné.",
+                        m.name, h.name
+                    ),
                     vec![m.entry_span],
+                    &[&basis],
                 ));
             }
         }
@@ -464,21 +452,22 @@ impl Rule for InOfficeSeats {
     }
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
         let s = cx.seance;
-        let Some(e) = s.declared.in_office else {
+        let Some(e) = &s.declared.in_office else {
             return;
         };
-        if let Some(seats) = s.declared.seats {
+        if let Some(seats) = &s.declared.seats {
             if e.value > seats.value {
                 out.push(finding(
                     &INOFFICE_SEATS,
                     Severity::Error,
                     format!("{} membres en exercice déclarés pour {} sièges : il ne peut y avoir plus de membres en exercice que de sièges.", e.value, seats.value),
                     vec![e.span, seats.span],
+                    &[&e.basis(), &seats.basis()],
                 ));
             }
             return;
         }
-        if s.body != BodyKindAlias::ConseilMunicipal {
+        if s.body != BodyKind::ConseilMunicipal {
             return;
         }
         let Some(pop) = cx.opts.population else {
@@ -491,6 +480,7 @@ impl Rule for InOfficeSeats {
                 Severity::Error,
                 format!("{} membres en exercice, alors qu'une commune de {} habitants a {} sièges (art. L2121-2).", e.value, pop, seats),
                 vec![e.span],
+                &[&e.basis()],
             ));
         } else if e.value < seats {
             out.push(finding(
@@ -498,12 +488,13 @@ impl Rule for InOfficeSeats {
                 Severity::Info,
                 format!("{} membres en exercice pour {} sièges (commune de {} habitants) : sièges vacants ou conseil réputé complet (art. L2121-2-1).", e.value, seats, pop),
                 vec![e.span],
+                &[&e.basis()],
             ));
         }
     }
 }
 
-use crate::model::BodyKind as BodyKindAlias;
+use crate::model::BodyKind;
 
 pub static VOTANTS: RuleMeta = RuleMeta {
     code: "ATT-VOTANTS",
@@ -528,46 +519,46 @@ impl Rule for Votants {
     }
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
         let s = cx.seance;
-        let Some(v) = s.declared.voters else { return };
-        let Some(p) = present(s) else { return };
-        let Some(r) = represented(s) else { return };
-        let nppv: u32 = s
-            .deliberations
-            .first()
-            .and_then(|d| d.votes.iter().find_map(|v| v.not_voting.map(|x| x.0)))
+        let Some(v) = cx.att.declared(|d| &d.voters) else {
+            return;
+        };
+        let Some(p) = cx.att.present() else { return };
+        let Some(r) = cx.att.represented() else {
+            return;
+        };
+        let nppv: u32 = cx
+            .item
+            .votes
+            .iter()
+            .find_map(|v| v.not_voting.map(|x| x.0))
             .unwrap_or(0);
         // Some templates call "votants" the suffrages exprimés (pour + contre).
-        let exprimes = s.deliberations.iter().flat_map(|d| &d.votes).any(|vt| {
+        let exprimes = s.items.iter().flat_map(|d| &d.votes).any(|vt| {
             vt.pour.is_some()
-                && vt.pour.map(|x| x.0).unwrap_or(0) + vt.contre.map(|x| x.0).unwrap_or(0)
-                    == v.value
+                && vt.pour.map(|x| x.0).unwrap_or(0) + vt.contre.map(|x| x.0).unwrap_or(0) == v.lo
         });
         if exprimes {
             return;
         }
         let lo = p.lo + r.lo;
         let hi = p.hi + r.hi;
-        if (lo..=hi).contains(&v.value)
-            || (lo.saturating_sub(nppv)..=hi.saturating_sub(nppv)).contains(&v.value)
+        if (lo..=hi).contains(&v.lo)
+            || (lo.saturating_sub(nppv)..=hi.saturating_sub(nppv)).contains(&v.lo)
         {
             return;
         }
-        let sev = if s.movements {
-            Severity::Warning
-        } else {
-            Severity::Error
-        };
-        let mut spans = vec![v.span];
+        let mut spans = v.spans.clone();
         spans.extend(p.spans.iter().copied().take(2));
         if r.declared {
             spans.extend(r.spans.iter().copied());
         }
+        let moved = movement_basis(s);
         out.push(finding(
             &VOTANTS,
-            sev,
+            Severity::Error,
             format!(
-                "{} votants déclarés, alors que {} présents + {} représentés = {} votants{}.",
-                v.value,
+                "{} votants déclarés, alors que {} présents + {} représentés = {} votants.",
+                v.lo,
                 p.show(),
                 r.show(),
                 if lo == hi {
@@ -575,13 +566,9 @@ impl Rule for Votants {
                 } else {
                     format!("{lo} à {hi}")
                 },
-                if s.movements {
-                    " (des mouvements en cours de séance peuvent l'expliquer)"
-                } else {
-                    ""
-                }
             ),
             spans,
+            &[&v.basis, &p.basis, &r.basis, &moved],
         ));
     }
 }

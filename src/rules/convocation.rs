@@ -29,25 +29,21 @@ impl Rule for Delay {
         let (Some(sm), Some(cm)) = (&s.session, &s.convocation) else {
             return;
         };
-        let (Some(sd), Some(cd)) = (sm.date, cm.date) else {
-            return;
-        };
-        let spans = vec![cm.span, sm.span];
+        let (sd, cd) = (sm.date, cm.date);
+        let spans = vec![cm.mention.span, sm.mention.span];
+        let bases = [&sm.basis, &cm.basis];
         let days = sd.days() - cd.days();
         if days <= 0 {
             out.push(finding(
                 &DELAY,
-                if s.session_confident {
-                    Severity::Error
-                } else {
-                    Severity::Warning
-                },
+                Severity::Error,
                 format!(
                     "La convocation ({}) n'est pas antérieure à la séance ({}).",
                     cd.french(),
                     sd.french()
                 ),
                 spans,
+                &bases,
             ));
             return;
         }
@@ -66,64 +62,62 @@ impl Rule for Delay {
             sd.french(),
             f(francs)
         );
-        if s.urgency {
+        let emit = |out: &mut Vec<Finding>, sev: Severity, msg: String, extra: &Basis| {
+            out.push(finding(
+                &DELAY,
+                sev,
+                msg,
+                spans.clone(),
+                &[&sm.basis, &cm.basis, extra],
+            ))
+        };
+        if s.mentions.urgency.is_some() {
             if francs < 1 {
-                out.push(finding(
-                    &DELAY,
+                emit(
+                    out,
                     Severity::Error,
                     format!("{base}, moins que le jour franc exigé même en cas d'urgence."),
-                    spans,
-                ));
+                    &Basis::CERTAIN,
+                );
             }
             return;
         }
-        // A séance date guessed from the top of the text never yields more than a warning.
-        let sure = s.session_confident;
-        let emit = |out: &mut Vec<Finding>, sev: Severity, msg: String| {
-            let (sev, msg) = if sure || sev != Severity::Error {
-                (sev, msg)
-            } else {
-                (
-                    Severity::Warning,
-                    format!("{msg} (date de séance déduite du haut du texte : à vérifier)"),
-                )
-            };
-            out.push(finding(&DELAY, sev, msg, spans.clone()))
-        };
         match s.body {
             BodyKind::ConseilDepartemental | BodyKind::ConseilRegional if days < 12 => {
-                emit(out, Severity::Error, format!("{base} ; le rapport doit être adressé au moins 12 jours avant la séance (art. L3121-19 / L4132-18)."));
+                emit(out, Severity::Error, format!("{base} ; le rapport doit être adressé au moins 12 jours avant la séance (art. L3121-19 / L4132-18)."), &Basis::CERTAIN);
             }
             BodyKind::Bureau => {
                 if francs < 3 {
-                    emit(out, Severity::Error, format!("{base} ; le bureau d'un EPCI suit par analogie le délai du conseil (5 jours francs, art. L5211-1 et L2121-12), et aucune assemblée ne peut être convoquée à moins de 3 jours francs hors urgence."));
+                    emit(out, Severity::Error, format!("{base} ; le bureau d'un EPCI suit par analogie le délai du conseil (5 jours francs, art. L5211-1 et L2121-12), et aucune assemblée ne peut être convoquée à moins de 3 jours francs hors urgence."), &Basis::CERTAIN);
                 } else if francs < 5 {
-                    emit(out, Severity::Warning, format!("{base} ; le conseil d'un EPCI doit être convoqué 5 jours francs à l'avance (art. L5211-1) et le bureau suit en principe ce délai."));
+                    emit(out, Severity::Warning, format!("{base} ; le conseil d'un EPCI doit être convoqué 5 jours francs à l'avance (art. L5211-1) et le bureau suit en principe ce délai."), &Basis::CERTAIN);
                 }
             }
             k if k.is_epci() && francs < 5 => {
-                emit(out, Severity::Error, format!("{base}, moins que les 5 jours francs exigés pour un EPCI (art. L5211-1 et L2121-12)."));
+                emit(out, Severity::Error, format!("{base}, moins que les 5 jours francs exigés pour un EPCI (art. L5211-1 et L2121-12)."), &Basis::CERTAIN);
             }
             BodyKind::ConseilMunicipal | BodyKind::Unknown => {
+                let seats = s
+                    .declared
+                    .seats
+                    .as_ref()
+                    .or(s.declared.in_office.as_ref())
+                    .map(|c| c.value);
                 let big = match cx.opts.population {
                     Some(p) => Some(p >= 3500),
-                    None => {
-                        let e = s.declared.seats.or(s.declared.in_office).map(|c| c.value);
-                        match e {
-                            Some(n) if n >= 27 => Some(true),
-                            Some(n) if s.declared.seats.is_some() && n <= 23 => Some(false),
-                            Some(n) if n <= 23 => Some(false),
-                            _ => None,
-                        }
-                    }
+                    None => match seats {
+                        Some(n) if n >= 27 => Some(true),
+                        Some(n) if n <= 23 => Some(false),
+                        _ => None,
+                    },
                 };
                 if francs < 3 {
-                    emit(out, Severity::Error, format!("{base}, moins que les 3 jours francs exigés même dans une commune de moins de 3 500 habitants (art. L2121-11)."));
+                    emit(out, Severity::Error, format!("{base}, moins que les 3 jours francs exigés même dans une commune de moins de 3 500 habitants (art. L2121-11)."), &Basis::CERTAIN);
                 } else if francs < 5 {
                     match big {
-                        Some(true) => emit(out, Severity::Error, format!("{base}, moins que les 5 jours francs exigés à partir de 3 500 habitants (art. L2121-12).")),
+                        Some(true) => emit(out, Severity::Error, format!("{base}, moins que les 5 jours francs exigés à partir de 3 500 habitants (art. L2121-12)."), &Basis::CERTAIN),
                         Some(false) => {}
-                        None => emit(out, Severity::Warning, format!("{base} : suffisant sous 3 500 habitants (3 jours francs, art. L2121-11), insuffisant à partir de 3 500 (5 jours francs, art. L2121-12). Indiquez la population pour trancher.")),
+                        None => emit(out, Severity::Warning, format!("{base} : suffisant sous 3 500 habitants (3 jours francs, art. L2121-11), insuffisant à partir de 3 500 (5 jours francs, art. L2121-12). Indiquez la population pour trancher."), &Basis::CERTAIN),
                     }
                 }
             }

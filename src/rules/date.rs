@@ -1,7 +1,7 @@
 //! Date rules (DATE-*).
 
 use super::*;
-use crate::model::{Date, WEEKDAYS};
+use crate::model::{Date, DateRole, WEEKDAYS};
 
 pub static VALID_WEEKDAY: RuleMeta = RuleMeta {
     code: "DATE-VALID-WEEKDAY",
@@ -26,7 +26,7 @@ impl Rule for ValidWeekday {
     }
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
         let s = cx.seance;
-        let session = s.session.as_ref().and_then(|m| m.date);
+        let session = s.session.as_ref().map(|d| d.date);
         for m in &s.dates {
             let (d, mo, y) = m.raw;
             if y > 0 && Date::new(y, mo, d).is_none() {
@@ -35,6 +35,7 @@ impl Rule for ValidWeekday {
                     Severity::Error,
                     format!("La date du {}/{:02}/{} n'existe pas.", d, mo, y),
                     vec![m.span],
+                    &[&m.basis],
                 ));
                 continue;
             }
@@ -44,10 +45,10 @@ impl Rule for ValidWeekday {
             if date.weekday() == wd {
                 continue;
             }
-            let sev = if !m.year_inferred || session == Some(date) {
-                Severity::Error
+            let inferred = if m.year_inferred && session != Some(date) {
+                Basis::probable("année déduite de celle de la séance")
             } else {
-                Severity::Warning
+                Basis::CERTAIN
             };
             let year_note = if m.year_inferred {
                 format!(" (année {} déduite de la séance)", date.year)
@@ -56,7 +57,7 @@ impl Rule for ValidWeekday {
             };
             out.push(finding(
                 &VALID_WEEKDAY,
-                sev,
+                Severity::Error,
                 format!(
                     "Le {} {} {}{} est un {}, pas un {}.",
                     date.day,
@@ -67,6 +68,7 @@ impl Rule for ValidWeekday {
                     WEEKDAYS[wd as usize]
                 ),
                 vec![wsp, m.span],
+                &[&m.basis, &inferred],
             ));
         }
     }
@@ -95,20 +97,18 @@ impl Rule for WordsDigits {
     }
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
         let s = cx.seance;
-        let Some(sm) = &s.session else { return };
-        let Some(sd) = sm.date else { return };
-        if sm.in_words {
+        // the séance date in digits, named as such
+        let Some(sm) = s
+            .dates
+            .iter()
+            .find(|m| m.role == DateRole::Session && !m.in_words && m.date.is_some())
+        else {
             return;
-        }
-        let t = cx.text;
+        };
+        let sd = sm.date.expect("filtered");
         // the "L'an …, le …" date within the header
-        for m in s.dates.iter().filter(|m| m.in_words && m.date.is_some()) {
-            let o = m.span.start;
-            let before = crate::text::fold(t.orig_slice(o.saturating_sub(120), o));
-            if !before.contains("l'an") {
-                continue;
-            }
-            let d = m.date.unwrap();
+        if let Some(m) = s.dates.iter().find(|m| m.opening && m.date.is_some()) {
+            let d = m.date.expect("filtered");
             if d != sd && (d.days() - sd.days()).abs() > 1 {
                 out.push(finding(
                     &WORDS_DIGITS,
@@ -119,9 +119,9 @@ impl Rule for WordsDigits {
                         d.french()
                     ),
                     vec![sm.span, m.span],
+                    &[&sm.basis, &m.basis],
                 ));
             }
-            break;
         }
     }
 }

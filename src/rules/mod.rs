@@ -16,8 +16,9 @@ pub mod seance;
 pub mod transmission;
 pub mod vote;
 
-use crate::parse::{Deliberation, Seance};
-use crate::text::{Span, Text};
+use crate::model::{Basis, Certainty, DocInfo, DocKind, Item, Seance};
+use crate::tally::Attendance;
+use crate::text::Span;
 use crate::Options;
 use serde::Serialize;
 
@@ -89,7 +90,8 @@ impl Category {
     }
 }
 
-/// Where a rule looks: the séance's attendance block, or each deliberation.
+/// Where a rule looks: the séance's header and lists (checked once, with the first item),
+/// or each item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
     Seance,
@@ -148,13 +150,19 @@ pub struct Finding {
     pub message: String,
     pub legal_basis: &'static str,
     pub spans: Vec<Span>,
+    /// How sure the weakest reading the finding rests on is (field added to the contract).
+    pub certainty: Certainty,
 }
 
-/// What a rule sees.
+/// What a rule sees: the model only, never the text.
 pub struct Ctx<'a> {
-    pub text: &'a Text<'a>,
     pub seance: &'a Seance,
-    pub delib: &'a Deliberation,
+    pub item: &'a Item,
+    /// The item's index in its séance.
+    pub index: usize,
+    /// The item's counts, declared or listed, with their certainty.
+    pub att: Attendance<'a>,
+    pub doc: &'a DocInfo,
     pub opts: &'a Options,
 }
 
@@ -163,12 +171,16 @@ pub trait Rule: Sync {
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>);
 }
 
-/// Convenience for rules.
+/// The one severity policy: a finding is at most as severe as the readings it rests on
+/// allow — an error only when every reading is certain, at most a warning when one is
+/// probable, at most an information when one is guessed — and a downgraded finding says
+/// what could not be confirmed.
 pub fn finding(
     meta: &'static RuleMeta,
     severity: Severity,
     message: String,
     mut spans: Vec<Span>,
+    bases: &[&Basis],
 ) -> Finding {
     // The first span is the primary one (the CLI's caret, the page's first mark).
     let mut seen: Vec<Span> = Vec::with_capacity(spans.len());
@@ -177,13 +189,40 @@ pub fn finding(
         seen.push(*sp);
         new
     });
+    let certainty = bases
+        .iter()
+        .map(|b| b.certainty)
+        .min()
+        .unwrap_or(Certainty::Certain);
+    let cap = match certainty {
+        Certainty::Certain => Severity::Error,
+        Certainty::Probable => Severity::Warning,
+        Certainty::Guessed => Severity::Info,
+    };
+    let final_severity = severity.max(cap);
+    let mut message = message;
+    if final_severity != severity {
+        let mut doubts: Vec<&str> = Vec::new();
+        for b in bases.iter().filter(|b| b.certainty < Certainty::Certain) {
+            if let Some(d) = b.doubt.as_deref() {
+                if !doubts.contains(&d) {
+                    doubts.push(d);
+                }
+            }
+        }
+        if !doubts.is_empty() {
+            let m = message.trim_end_matches('.');
+            message = format!("{m} — à confirmer : {}.", doubts.join(" ; "));
+        }
+    }
     Finding {
         rule: meta.code,
         category: meta.category,
-        severity,
+        severity: final_severity,
         message,
         legal_basis: meta.legal_basis,
         spans,
+        certainty,
     }
 }
 
@@ -223,19 +262,36 @@ pub fn rule_by_code(code: &str) -> Option<&'static dyn Rule> {
         .find(|r| r.meta().code.eq_ignore_ascii_case(code))
 }
 
-/// Runs every rule on a séance; findings are returned per deliberation index.
-pub fn run(text: &Text, seance: &Seance, opts: &Options) -> Vec<Vec<Finding>> {
-    let mut per: Vec<Vec<Finding>> = seance.deliberations.iter().map(|_| Vec::new()).collect();
-    for (k, d) in seance.deliberations.iter().enumerate() {
+/// Categories that only make sense for a deliberation (not for an annex or an agenda).
+fn deliberative(c: Category) -> bool {
+    matches!(
+        c,
+        Category::Attendance
+            | Category::Quorum
+            | Category::Proxy
+            | Category::Vote
+            | Category::Convocation
+    )
+}
+
+/// Runs every rule on a séance; findings are returned per item index.
+pub fn run(seance: &Seance, doc: &DocInfo, opts: &Options) -> Vec<Vec<Finding>> {
+    let mut per: Vec<Vec<Finding>> = seance.items.iter().map(|_| Vec::new()).collect();
+    for (k, item) in seance.items.iter().enumerate() {
         let cx = Ctx {
-            text,
             seance,
-            delib: d,
+            item,
+            index: k,
+            att: Attendance::of(seance, k),
+            doc,
             opts,
         };
         for r in REGISTRY {
             let m = r.meta();
             if m.scope == Scope::Seance && k != 0 {
+                continue;
+            }
+            if doc.kind == DocKind::NotDeliberation && deliberative(m.category) {
                 continue;
             }
             r.check(&cx, &mut per[k]);

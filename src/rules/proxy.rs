@@ -1,41 +1,49 @@
 //! Proxy rules (PRX-*).
 
 use super::*;
-use crate::model::{Member, NameMatch, Status};
+use crate::model::{ItemScope, Member, NameKey, Status};
+use crate::tally::Field;
 
-/// The member a holder name designates, when exactly one matches.
-fn resolve<'a>(
-    members: &'a [Member],
-    key: &crate::model::NameKey,
-) -> Option<(&'a Member, NameMatch)> {
-    let full: Vec<&Member> = members
-        .iter()
-        .filter(|m| m.key.relation(key) == NameMatch::Full)
-        .collect();
-    if full.len() == 1 {
-        return Some((full[0], NameMatch::Full));
-    }
-    if !full.is_empty() {
-        return None;
-    }
-    let partial: Vec<&Member> = members
-        .iter()
-        .filter(|m| m.key.relation(key) == NameMatch::Partial)
-        .collect();
-    if partial.len() == 1 {
-        return Some((partial[0], NameMatch::Partial));
-    }
-    None
+/// Members sorted by name key, for lookups that stay linear in long lists.
+fn by_key(members: &[Member]) -> Vec<usize> {
+    let mut v: Vec<usize> = (0..members.len()).collect();
+    v.sort_by(|&a, &b| members[a].key.0.cmp(&members[b].key.0).then(a.cmp(&b)));
+    v
 }
 
-fn max_proxies(cx: &Ctx) -> u32 {
-    cx.seance
-        .session
-        .as_ref()
-        .and_then(|m| m.date)
-        .and_then(super::quorum::covid_regime)
-        .map(|r| r.proxies_per_holder)
-        .unwrap_or(1)
+/// The one member whose key is exactly `key` (none when absent or ambiguous).
+fn unique<'a>(members: &'a [Member], order: &[usize], key: &NameKey) -> Option<&'a Member> {
+    let start = order.partition_point(|&i| members[i].key.0 < key.0);
+    let mut same = order[start..]
+        .iter()
+        .take_while(|&&i| members[i].key == *key)
+        .map(|&i| &members[i]);
+    match (same.next(), same.next()) {
+        (Some(m), None) => Some(m),
+        _ => None,
+    }
+}
+
+/// Proxies per holder allowed on the séance date, and how sure that limit is.
+fn max_proxies(cx: &Ctx) -> (u32, Option<&'static str>, Basis) {
+    let session = cx.seance.session.as_ref();
+    match session.map(|d| d.date).and_then(super::quorum::covid_regime) {
+        Some(r) => (r.proxies_per_holder, Some(r.text), Basis::CERTAIN),
+        None if session.is_none_or(|d| !d.basis.is_certain()) => (
+            1,
+            None,
+            Basis::probable("la date de la séance n'est pas sûre : pendant les régimes dérogatoires de 2020 à 2022, deux pouvoirs étaient permis"),
+        ),
+        None => (1, None, Basis::CERTAIN),
+    }
+}
+
+fn list_basis(ms: &[&Member]) -> Basis {
+    if ms.iter().all(|m| m.reliable) {
+        Basis::CERTAIN
+    } else {
+        Basis::probable("liste partiellement illisible")
+    }
 }
 
 pub static ONE_PER_HOLDER: RuleMeta = RuleMeta {
@@ -61,71 +69,76 @@ impl Rule for OnePerHolder {
     }
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
         let s = cx.seance;
-        let limit = max_proxies(cx);
-        let givers: Vec<&Member> = s
+        let (limit, regime, date_basis) = max_proxies(cx);
+        let mut givers: Vec<&Member> = s
             .members
             .iter()
             .filter(|m| {
-                m.status == Status::Represented && m.movement.is_none() && m.proxy_holder.is_some()
+                m.status == Status::Represented
+                    && m.movement.is_none()
+                    && m.scope == ItemScope::Seance
+                    && m.proxy_holder.is_some()
             })
             .collect();
-        let mut done: Vec<usize> = Vec::new();
-        for (i, g) in givers.iter().enumerate() {
-            if done.contains(&i) {
-                continue;
+        let holder = |m: &Member| {
+            m.proxy_holder
+                .as_ref()
+                .map(|h| h.key.0.clone())
+                .unwrap_or_default()
+        };
+        givers.sort_by_key(|m| (holder(m), m.span.start));
+        let mut groups: Vec<Vec<&Member>> = Vec::new();
+        for g in givers {
+            match groups.last_mut() {
+                Some(last) if holder(last[0]) == holder(g) => last.push(g),
+                _ => groups.push(vec![g]),
             }
-            let hk = &g.proxy_holder.as_ref().unwrap().1;
-            let same: Vec<usize> = (0..givers.len())
-                .filter(|&j| {
-                    givers[j].proxy_holder.as_ref().unwrap().1.relation(hk) == NameMatch::Full
-                })
-                .collect();
-            done.extend(&same);
-            if same.len() > 1 && same.len() as u32 <= limit {
+        }
+        groups.sort_by_key(|g| g[0].span.start);
+        for same in groups.into_iter().filter(|g| g.len() > 1) {
+            let h = same[0].proxy_holder.as_ref().expect("givers have holders");
+            let names: Vec<String> = same.iter().map(|g| g.name.clone()).collect();
+            let mut spans: Vec<Span> = same.iter().map(|g| g.entry_span).collect();
+            if same.len() as u32 <= limit {
                 // Allowed by a derogatory regime in force on the séance date: say so.
-                let holder = &g.proxy_holder.as_ref().unwrap().0;
-                let names: Vec<String> = same.iter().map(|&j| givers[j].name.clone()).collect();
-                let regime = cx
-                    .seance
-                    .session
-                    .as_ref()
-                    .and_then(|m| m.date)
-                    .and_then(super::quorum::covid_regime);
-                let text = regime.map(|r| r.text).unwrap_or("régime dérogatoire");
                 out.push(finding(
                     &ONE_PER_HOLDER,
                     Severity::Info,
                     format!(
                         "{} détient {} pouvoirs ({}) : permis à la date de la séance par le régime dérogatoire de la crise sanitaire ({}), qui autorisait deux pouvoirs par membre ; hors de ce régime, un seul pouvoir est permis (art. L2121-20).",
-                        holder,
+                        h.name,
                         same.len(),
                         names.join(", "),
-                        text
-                    ),
-                    same.iter().map(|&j| givers[j].entry_span).collect(),
-                ));
-            }
-            if same.len() as u32 > limit {
-                let holder = &g.proxy_holder.as_ref().unwrap().0;
-                let names: Vec<String> = same.iter().map(|&j| givers[j].name.clone()).collect();
-                let mut spans: Vec<Span> = same.iter().map(|&j| givers[j].entry_span).collect();
-                spans.extend(
-                    same.iter()
-                        .map(|&j| givers[j].proxy_holder.as_ref().unwrap().2),
-                );
-                out.push(finding(
-                    &ONE_PER_HOLDER,
-                    Severity::Error,
-                    format!(
-                        "{} détient {} pouvoirs ({}) alors qu'un conseiller ne peut en porter que {}.",
-                        holder,
-                        same.len(),
-                        names.join(", "),
-                        limit
+                        regime.unwrap_or("régime dérogatoire")
                     ),
                     spans,
+                    &[],
                 ));
+                continue;
             }
+            spans.extend(
+                same.iter()
+                    .filter_map(|g| g.proxy_holder.as_ref().map(|h| h.span)),
+            );
+            let listed = list_basis(&same);
+            let date = if same.len() == 2 {
+                date_basis.clone()
+            } else {
+                Basis::CERTAIN
+            };
+            out.push(finding(
+                &ONE_PER_HOLDER,
+                Severity::Error,
+                format!(
+                    "{} détient {} pouvoirs ({}) alors qu'un conseiller ne peut en porter que {}.",
+                    h.name,
+                    same.len(),
+                    names.join(", "),
+                    limit
+                ),
+                spans,
+                &[&listed, &date],
+            ));
         }
     }
 }
@@ -153,18 +166,19 @@ impl Rule for HolderPresent {
     }
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
         let s = cx.seance;
-        for g in s
-            .members
-            .iter()
-            .filter(|m| m.status == Status::Represented && m.movement.is_none())
-        {
-            let Some((hname, hkey, hspan)) = &g.proxy_holder else {
+        let order = by_key(&s.members);
+        for g in s.members.iter().filter(|m| {
+            m.status == Status::Represented && m.movement.is_none() && m.scope == ItemScope::Seance
+        }) {
+            let Some(hd) = &g.proxy_holder else { continue };
+            let Some(h) = unique(&s.members, &order, &hd.key) else {
                 continue;
             };
-            let Some((h, rel)) = resolve(&s.members, hkey) else {
-                continue;
-            };
-            if rel != NameMatch::Full || h.movement.is_some() || std::ptr::eq(h, g) {
+            if h.movement.is_some()
+                || h.scope != ItemScope::Seance
+                || std::ptr::eq(h, g)
+                || s.moved(&h.key)
+            {
                 continue;
             }
             let what = match h.status {
@@ -178,9 +192,10 @@ impl Rule for HolderPresent {
                 Severity::Error,
                 format!(
                     "{} a donné pouvoir à {}, qui {} : ce pouvoir ne peut pas être exercé.",
-                    g.name, hname, what
+                    g.name, hd.name, what
                 ),
-                vec![g.entry_span, *hspan, h.span],
+                vec![g.entry_span, hd.span, h.span],
+                &[&list_basis(&[g, h])],
             ));
         }
     }
@@ -209,36 +224,42 @@ impl Rule for CountMatch {
     }
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
         let s = cx.seance;
-        let Some(d) = s.declared.proxies else { return };
-        if !s.lists_reliable {
+        let Some(d) = cx.att.declared(|d| &d.proxies) else {
             return;
-        }
-        let listed: Vec<&Member> = s
-            .members
-            .iter()
-            .filter(|m| m.status == Status::Represented)
-            .collect();
-        if listed.is_empty()
-            && d.value > 0
+        };
+        let Some(l) = &cx.att.listed else { return };
+        if l.represented == 0
+            && d.lo > 0
             && !s
-                .sections
+                .lists
                 .iter()
-                .any(|x| x.kind != crate::parse::members::SectionKind::Present)
+                .any(|x| x.kind != crate::model::ListKind::Present)
         {
             return; // no list of absents at all: nothing to compare
         }
-        let timed = listed.iter().filter(|m| m.movement.is_some()).count() as u32;
-        let n = listed.len() as u32;
-        if d.value == n || (d.value + timed >= n && d.value <= n) {
+        let (lo, hi) = (l.represented, l.represented + l.uncertain);
+        if (lo..=hi).contains(&d.lo) {
             return;
         }
-        let mut spans = vec![d.span];
-        spans.extend(listed.iter().map(|m| m.entry_span));
+        let mut spans = d.spans.clone();
+        spans.extend(
+            l.represented_members
+                .iter()
+                .map(|&i| s.members[i].entry_span),
+        );
+        let listed = cx.att.list_basis(
+            Field::Represented,
+            "membres représentés comptés dans les listes",
+        );
         out.push(finding(
             &COUNT_MATCH,
             Severity::Error,
-            format!("{} procurations déclarées, mais {} membres représentés sont nommés avec leur mandataire.", d.value, n),
+            format!(
+                "{} procurations déclarées, mais {} membres représentés sont nommés avec leur mandataire.",
+                d.lo, lo
+            ),
             spans,
+            &[&d.basis, &listed],
         ));
     }
 }
@@ -267,37 +288,39 @@ impl Rule for HolderEligible {
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
         let s = cx.seance;
         for g in s.members.iter().filter(|m| m.status == Status::Represented) {
-            let Some((hname, hkey, hspan)) = &g.proxy_holder else {
-                continue;
-            };
-            if g.key.relation(hkey) == NameMatch::Full {
+            let Some(h) = &g.proxy_holder else { continue };
+            let basis = list_basis(&[g]);
+            if g.key == h.key {
                 out.push(finding(
                     &HOLDER_ELIGIBLE,
                     Severity::Error,
                     format!(
                         "{} est indiqué comme ayant donné pouvoir à lui-même ({}).",
-                        g.name, hname
+                        g.name, h.name
                     ),
-                    vec![g.entry_span, *hspan],
+                    vec![g.entry_span, h.span],
+                    &[&basis],
                 ));
                 continue;
             }
-            let tail = crate::text::fold(cx.text.orig_slice(hspan.end, hspan.end + 60));
-            let agent = [
+            let Some(written) = &h.qualifier else {
+                continue;
+            };
+            let q = crate::text::fold(written);
+            const AGENTS: [&str; 4] = [
                 "directeur general des services",
                 "directrice generale des services",
                 "secretaire de mairie",
                 "dgs",
             ];
-            if let Some(a) = agent
-                .iter()
-                .find(|a| tail.trim_start_matches([',', ' ']).starts_with(*a))
-            {
+            if let Some(a) = AGENTS.iter().find(|a| q.starts_with(*a)) {
+                let role: String = written.chars().take(a.chars().count()).collect();
                 out.push(finding(
                     &HOLDER_ELIGIBLE,
                     Severity::Error,
-                    format!("{} a donné pouvoir à {}, désigné comme {} : seul un membre de l'assemblée peut recevoir un pouvoir.", g.name, hname, a),
+                    format!("{} a donné pouvoir à {}, désigné comme {} : seul un membre de l'assemblée peut recevoir un pouvoir.", g.name, h.name, role),
                     vec![g.entry_span],
+                    &[&basis],
                 ));
             }
         }

@@ -1,6 +1,5 @@
 //! Quorum rules (QUO-*).
 
-use super::attendance::present;
 use super::*;
 use crate::model::{BodyKind, Date};
 
@@ -84,89 +83,69 @@ impl Rule for Majority {
     }
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
         let s = cx.seance;
-        let Some(e) = s.declared.in_office else {
-            return;
-        };
-        let Some(p) = present(s) else { return };
-        let lower = cx.text.low(s.range.0, s.range.1);
-        if lower.contains("sans condition de quorum")
-            || lower.contains("deuxieme convocation")
-            || lower.contains("seconde convocation")
-        {
+        let Some(e) = cx.att.in_office() else { return };
+        let Some(p) = cx.att.present() else { return };
+        if s.mentions.quorum_waived.is_some() {
             return;
         }
-        let regime = s
-            .session
-            .as_ref()
-            .and_then(|m| m.date)
-            .and_then(covid_regime);
+        let session = s.session.as_ref();
+        let regime = session.map(|d| d.date).and_then(covid_regime);
         let cp = s.body == BodyKind::CommissionPermanente;
-        let r = super::attendance::represented(s);
+        let r = cx.att.represented();
+        let with_r = |p: &crate::tally::Count| p.hi + r.as_ref().map_or(0, |x| x.hi);
         let (needed, counted, what, basis) = match &regime {
             Some(rg) => {
-                let n = e.value.div_ceil(3);
+                let n = e.lo.div_ceil(3);
                 if rg.represented_count {
-                    (
-                        n,
-                        p.hi + r.as_ref().map(|x| x.hi).unwrap_or(0),
-                        "présents ou représentés",
-                        rg.text,
-                    )
+                    (n, with_r(&p), "présents ou représentés", rg.text)
                 } else {
                     (n, p.hi, "présents", rg.text)
                 }
             }
             None if cp => (
-                e.value / 2 + 1,
-                p.hi + r.as_ref().map(|x| x.hi).unwrap_or(0),
+                e.lo / 2 + 1,
+                with_r(&p),
                 "présents ou représentés",
                 "CGCT art. L3121-14-1 / L4132-13-1",
             ),
-            None => (e.value / 2 + 1, p.hi, "présents", "CGCT art. L2121-17"),
+            None => (e.lo / 2 + 1, p.hi, "présents", "CGCT art. L2121-17"),
         };
         if counted >= needed {
             // a declared quorum that is not the majority is worth a note
-            if let Some(q) = s.declared.quorum {
-                if regime.is_none() && q.value != e.value / 2 + 1 {
+            if let Some(q) = &s.declared.quorum {
+                if regime.is_none() && q.value != e.lo / 2 + 1 {
                     out.push(finding(
                         &MAJORITY,
                         Severity::Warning,
-                        format!("Le quorum indiqué ({}) n'est pas la majorité de {} membres en exercice, qui est de {}.", q.value, e.value, e.value / 2 + 1),
-                        vec![q.span, e.span],
+                        format!("Le quorum indiqué ({}) n'est pas la majorité de {} membres en exercice, qui est de {}.", q.value, e.lo, e.lo / 2 + 1),
+                        vec![q.span, e.spans[0]],
+                        &[&q.basis(), &e.basis],
                     ));
                 }
             }
             return;
         }
-        // Without a séance date (or when the text invokes the ⅓ regime), the COVID windows
-        // cannot be ruled out: a third of the members present may have sufficed.
+        // Without a sure séance date (or when the text invokes the ⅓ regime), the COVID
+        // windows cannot be ruled out: a third of the members present may have sufficed.
         let third_possible = regime.is_none()
-            && counted >= e.value.div_ceil(3)
-            && (s.session.as_ref().and_then(|m| m.date).is_none()
-                || lower.contains("tiers")
-                || lower.contains("2020-290")
-                || lower.contains("2021-1465")
-                || lower.contains("2020-1379"));
-        let sev = if p.declared && !third_possible {
-            Severity::Error
+            && counted >= e.lo.div_ceil(3)
+            && (session.is_none_or(|d| !d.basis.is_certain()) || s.mentions.covid_regime.is_some());
+        let regime_basis = if third_possible {
+            Basis::probable("la date de la séance n'est pas sûre ou le texte invoque le régime dérogatoire : sous ce régime, le tiers suffisait")
         } else {
-            Severity::Warning
+            Basis::CERTAIN
         };
-        let basis = if third_possible {
-            "la date de la séance n'est pas lue ou le texte invoque le régime dérogatoire : sous ce régime, le tiers suffisait"
-        } else {
-            basis
-        };
-        let mut spans = vec![e.span];
+        let mut spans = e.spans.clone();
         spans.extend(p.spans.iter().copied().take(2));
         out.push(finding(
             &MAJORITY,
-            sev,
+            Severity::Error,
             format!(
                 "Quorum non atteint : {} {} pour {} membres en exercice, il en faut au moins {} ({}).",
-                counted, what, e.value, needed, basis
+                counted, what, e.lo, needed, basis
             ),
             spans,
+            &[&e.basis, &p.basis, &regime_basis],
         ));
     }
 }

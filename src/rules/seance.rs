@@ -1,8 +1,7 @@
 //! Conduct of the séance (SEANCE-*): the president and the secretary are members present.
 
 use super::*;
-use crate::model::{Member, NameMatch, Status};
-use crate::parse::Person;
+use crate::model::{Member, NameMatch, Person, Status};
 
 /// The one member a person designates (full name match, or a unique surname match).
 fn member<'a>(members: &'a [Member], p: &Person) -> Option<&'a Member> {
@@ -56,7 +55,15 @@ impl Rule for Secretary {
         let Some(m) = member(&s.members, p) else {
             return;
         };
-        if m.status != Status::Present && m.movement.is_none() {
+        if m.status != Status::Present
+            && m.movement.is_none()
+            && m.scope == crate::model::ItemScope::Seance
+        {
+            let basis = if m.reliable {
+                Basis::CERTAIN
+            } else {
+                Basis::probable("liste partiellement illisible")
+            };
             out.push(finding(
                 &SECRETARY,
                 Severity::Warning,
@@ -66,6 +73,7 @@ impl Rule for Secretary {
                     where_listed(m)
                 ),
                 vec![p.span, m.entry_span],
+                &[&basis],
             ));
         }
     }
@@ -98,21 +106,31 @@ impl Rule for President {
         let Some(m) = member(&s.members, p) else {
             return;
         };
-        if m.status != Status::Present && m.movement.is_none() && !s.movements {
-            let full = m.key.relation(&p.key) == NameMatch::Full;
+        if m.status != Status::Present
+            && m.movement.is_none()
+            && m.scope == crate::model::ItemScope::Seance
+            && !s.has_movements()
+        {
+            let mut basis = if m.reliable {
+                Basis::CERTAIN
+            } else {
+                Basis::probable("liste partiellement illisible")
+            };
+            if m.key.relation(&p.key) != NameMatch::Full {
+                basis = basis.and(&Basis::probable(
+                    "nom du président écrit autrement que dans la liste",
+                ));
+            }
             out.push(finding(
                 &PRESIDENT,
-                if full {
-                    Severity::Error
-                } else {
-                    Severity::Warning
-                },
+                Severity::Error,
                 format!(
                     "Le président de séance, {}, est listé {}.",
                     p.name,
                     where_listed(m)
                 ),
                 vec![p.span, m.entry_span],
+                &[&basis],
             ));
         }
     }

@@ -38,6 +38,7 @@ impl Rule for IdFormat {
                     Severity::Warning,
                     format!("Le SIREN {} de l'identifiant ACTES n'a pas une clé de contrôle valide : chiffre mal saisi, ou mal lu dans le PDF ?", id.siren),
                     vec![id.siren_span, id.span],
+                    &[],
                 ));
             }
             let (y, m, d) = id.date;
@@ -50,6 +51,7 @@ impl Rule for IdFormat {
                         y, m, d
                     ),
                     vec![id.date_span],
+                    &[],
                 ));
             }
         }
@@ -79,10 +81,10 @@ impl Rule for IdConsistency {
     }
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
         let s = cx.seance;
-        let Some(sm) = s.session.as_ref().filter(|_| s.session_confident) else {
+        let Some(sm) = s.session.as_ref() else {
             return;
         };
-        let Some(sd) = sm.date else { return };
+        let sd = sm.date;
         let mut seen = Vec::new();
         for id in &s.actes_ids {
             if id.nature.as_deref().is_some_and(|n| n != "DE") || seen.contains(&id.date) {
@@ -102,7 +104,8 @@ impl Rule for IdConsistency {
                         idd.french(),
                         sd.french()
                     ),
-                    vec![id.date_span, sm.span],
+                    vec![id.date_span, sm.mention.span],
+                    &[&sm.basis],
                 ));
             }
         }

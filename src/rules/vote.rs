@@ -1,15 +1,21 @@
 //! Vote rules (VOTE-*).
 
-use super::attendance::{present, represented};
 use super::*;
 use crate::model::Vote;
 
-fn v(x: &Option<(u32, Span)>) -> u32 {
-    x.map(|(n, _)| n).unwrap_or(0)
+/// Movements in the séance make the counts of a vote's moment uncertain.
+fn movement_basis(s: &Seance) -> Basis {
+    if s.has_movements() {
+        Basis::probable(
+            "des arrivées ou départs en cours de séance peuvent changer le nombre de votants",
+        )
+    } else {
+        Basis::CERTAIN
+    }
 }
 
-fn numeric(vote: &Vote) -> bool {
-    vote.pour.is_some() || vote.contre.is_some() || vote.abstention.is_some()
+fn v(x: &Option<(u32, Span)>) -> u32 {
+    x.map(|(n, _)| n).unwrap_or(0)
 }
 
 fn tally_spans(vote: &Vote) -> Vec<Span> {
@@ -43,10 +49,11 @@ impl Rule for Sum {
     }
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
         let s = cx.seance;
-        let p = present(s);
-        let r = represented(s);
-        let first_delib = std::ptr::eq(cx.delib, &s.deliberations[0]);
-        for vote in cx.delib.votes.iter().filter(|x| numeric(x)) {
+        let p = cx.att.present();
+        let r = cx.att.represented();
+        let dv = cx.att.declared(|d| &d.voters);
+        let moved = movement_basis(s);
+        for vote in cx.item.votes.iter().filter(|x| x.numeric()) {
             let (po, co, ab, np) = (
                 v(&vote.pour),
                 v(&vote.contre),
@@ -68,39 +75,29 @@ impl Rule for Sum {
             );
             let total = sum + np;
             let mut spans = tally_spans(vote);
-            // Against the declared number of voters (same deliberation as the header).
-            if let Some(dv) = s.declared.voters {
-                if first_delib || !s.movements {
-                    let ok = sum == dv.value
-                        || total == dv.value
-                        || (np > 0 && sum + np >= dv.value && sum <= dv.value);
-                    if !ok {
-                        spans.push(dv.span);
-                        let sev = if s.movements {
-                            Severity::Warning
-                        } else {
-                            Severity::Error
-                        };
-                        let verb = if total > dv.value {
-                            "dépassent"
-                        } else {
-                            "ne correspondent pas à"
-                        };
-                        out.push(finding(
-                            &SUM,
-                            sev,
-                            format!(
-                                "Les voix ({} = {}) {} les {} votants déclarés.",
-                                detail, total, verb, dv.value
-                            ),
-                            spans,
-                        ));
-                        continue;
-                    }
-                    continue;
+            if let Some(dv) = &dv {
+                let n = dv.lo;
+                let ok = sum == n || total == n || (np > 0 && sum + np >= n && sum <= n);
+                if !ok {
+                    spans.extend(dv.spans.iter().copied());
+                    let verb = if total > n {
+                        "dépassent les"
+                    } else {
+                        "ne correspondent pas aux"
+                    };
+                    out.push(finding(
+                        &SUM,
+                        Severity::Error,
+                        format!(
+                            "Les voix ({} = {}) {} {} votants déclarés.",
+                            detail, total, verb, n
+                        ),
+                        spans,
+                        &[&vote.basis, &dv.basis, &moved],
+                    ));
                 }
+                continue;
             }
-            // Against present + proxies: only an excess is provable.
             if let (Some(p), Some(r)) = (&p, &r) {
                 let max = p.hi + r.hi;
                 if total > max {
@@ -108,14 +105,9 @@ impl Rule for Sum {
                     if r.declared {
                         spans.extend(r.spans.iter().copied());
                     }
-                    let sev = if s.movements {
-                        Severity::Warning
-                    } else {
-                        Severity::Error
-                    };
                     out.push(finding(
                         &SUM,
-                        sev,
+                        Severity::Error,
                         format!(
                             "Les voix ({} = {}) dépassent les {} votants ({} présents + {} procurations).",
                             detail,
@@ -125,6 +117,7 @@ impl Rule for Sum {
                             r.show()
                         ),
                         spans,
+                        &[&vote.basis, &p.basis, &r.basis, &moved],
                     ));
                 }
             }
@@ -154,7 +147,7 @@ impl Rule for Outcome {
         &OUTCOME
     }
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
-        for vote in &cx.delib.votes {
+        for vote in &cx.item.votes {
             let Some((adopted, asp)) = vote.adopted else {
                 continue;
             };
@@ -165,11 +158,11 @@ impl Rule for Outcome {
             let mut spans = tally_spans(vote);
             spans.push(asp);
             if adopted && po < co {
-                out.push(finding(&OUTCOME, Severity::Error, format!("La délibération est dite adoptée avec {} voix pour et {} contre : la majorité des suffrages exprimés n'est pas atteinte.", po, co), spans));
+                out.push(finding(&OUTCOME, Severity::Error, format!("La délibération est dite adoptée avec {} voix pour et {} contre : la majorité des suffrages exprimés n'est pas atteinte.", po, co), spans, &[&vote.basis]));
             } else if adopted && po == co {
-                out.push(finding(&OUTCOME, Severity::Warning, format!("Partage des voix ({} pour, {} contre) : l'adoption suppose la voix prépondérante du président, qui n'est pas mentionnée.", po, co), spans));
+                out.push(finding(&OUTCOME, Severity::Warning, format!("Partage des voix ({} pour, {} contre) : l'adoption suppose la voix prépondérante du président, qui n'est pas mentionnée.", po, co), spans, &[&vote.basis]));
             } else if !adopted && po > co {
-                out.push(finding(&OUTCOME, Severity::Error, format!("La délibération est dite rejetée avec {} voix pour et {} contre : elle a pourtant la majorité des suffrages exprimés.", po, co), spans));
+                out.push(finding(&OUTCOME, Severity::Error, format!("La délibération est dite rejetée avec {} voix pour et {} contre : elle a pourtant la majorité des suffrages exprimés.", po, co), spans, &[&vote.basis]));
             }
         }
     }
@@ -197,9 +190,8 @@ impl Rule for Unanimity {
         &UNANIMITY
     }
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
-        // "à la majorité" when every voter voted for.
-        if let (Some(p), Some(r)) = (present(cx.seance), represented(cx.seance)) {
-            for vote in &cx.delib.votes {
+        if let (Some(p), Some(r)) = (cx.att.present(), cx.att.represented()) {
+            for vote in &cx.item.votes {
                 let (Some(msp), Some((po, psp))) = (vote.majority, vote.pour) else {
                     continue;
                 };
@@ -219,16 +211,16 @@ impl Rule for Unanimity {
                             po, p.lo, r.lo
                         ),
                         vec![msp, psp],
+                        &[&vote.basis],
                     ));
                 }
             }
         }
-        for vote in &cx.delib.votes {
+        for vote in &cx.item.votes {
             let Some(usp) = vote.unanimous else { continue };
             let mut spans = tally_spans(vote);
             spans.push(usp);
             let (co, ab, np) = (v(&vote.contre), v(&vote.abstention), v(&vote.not_voting));
-            let _ = np;
             if co > 0 {
                 out.push(finding(
                     &UNANIMITY,
@@ -238,11 +230,12 @@ impl Rule for Unanimity {
                         co
                     ),
                     spans,
+                    &[&vote.basis],
                 ));
             } else if vote.unanimity_of_members && ab + np > 0 {
-                out.push(finding(&UNANIMITY, Severity::Warning, format!("« Unanimité des présents / des votants » alors que {} membre(s) se sont abstenus ou n'ont pas pris part au vote : écrire « unanimité des suffrages exprimés ».", ab + np), spans));
+                out.push(finding(&UNANIMITY, Severity::Warning, format!("« Unanimité des présents / des votants » alors que {} membre(s) se sont abstenus ou n'ont pas pris part au vote : écrire « unanimité des suffrages exprimés ».", ab + np), spans, &[&vote.basis]));
             } else if ab > 0 {
-                out.push(finding(&UNANIMITY, Severity::Info, format!("Unanimité des suffrages exprimés avec {} abstention(s) : formulation correcte, les abstentions n'étant pas des suffrages exprimés.", ab), spans));
+                out.push(finding(&UNANIMITY, Severity::Info, format!("Unanimité des suffrages exprimés avec {} abstention(s) : formulation correcte, les abstentions n'étant pas des suffrages exprimés.", ab), spans, &[&vote.basis]));
             }
         }
     }
@@ -270,10 +263,10 @@ impl Rule for DontProcurations {
         &DONT_PROCURATIONS
     }
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
-        let Some(r) = represented(cx.seance) else {
+        let Some(r) = cx.att.represented() else {
             return;
         };
-        for vote in &cx.delib.votes {
+        for vote in &cx.item.votes {
             let Some((n, sp)) = vote.proxies else {
                 continue;
             };
@@ -291,6 +284,7 @@ impl Rule for DontProcurations {
                         r.show()
                     ),
                     spans,
+                    &[&vote.basis, &r.basis],
                 ));
             }
         }

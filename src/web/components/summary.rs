@@ -1,8 +1,9 @@
-//! "Déclaré / compté": what the extract states beside what its lists and votes add up to.
-//! A row whose value is involved in a finding is marked and links to it.
+//! "Déclaré / compté": what the extract states beside what the engine counted in its lists,
+//! each value marked when its reading is not certain. A row cited by a finding links to it;
+//! a row whose figures differ without a finding says why nothing was asserted.
 
-use crate::model::{DeclaredCount, Status};
-use crate::report::{Extract, Report};
+use crate::model::{Certainty, DeclaredCount};
+use crate::report::{CountedOut, Extract, Report};
 use crate::rules::amount::euros;
 use crate::text::Span;
 use crate::web::state::Shown;
@@ -39,82 +40,133 @@ fn french_date(iso: &str) -> Option<String> {
     crate::model::Date::new(y as i32, m, d).map(|d| d.french())
 }
 
-struct Row {
-    label: &'static str,
-    declared: Option<String>,
-    counted: Option<String>,
-    span: Option<Span>,
-    mismatch: bool,
+/// A value with its certainty: "34", or "34 ≈" with the reason as a tooltip.
+fn value(v: String, c: Certainty, doubt: Option<&str>) -> Html {
+    if c == Certainty::Certain {
+        return html! { { v } };
+    }
+    let why = format!("{} : {}", c.label(), doubt.unwrap_or("non recoupé"));
+    html! {
+        <span class="uncertain" title={why.clone()}>
+            { v }<span aria-hidden="true">{ " ≈" }</span><span class="visually-hidden">{ format!(" ({why})") }</span>
+        </span>
+    }
 }
 
-fn row(label: &'static str, d: Option<DeclaredCount>, counted: Option<u32>) -> Row {
-    let mismatch = matches!((d, counted), (Some(d), Some(c)) if d.value != c);
-    Row {
-        label,
-        declared: d.map(|d| d.value.to_string()),
-        counted: counted.map(|c| c.to_string()),
-        span: d.map(|d| d.span),
-        mismatch,
-    }
+struct Row {
+    label: &'static str,
+    declared: Option<DeclaredCount>,
+    counted: Option<(String, bool)>,
 }
 
 fn attendance_rows(e: &Extract) -> Vec<Row> {
-    let n = |st: Status| e.members.iter().filter(|m| m.status == st).count() as u32;
-    let have = !e.members.is_empty();
-    let c = |v: u32| if have { Some(v) } else { None };
     let d = &e.declared;
-    let p = n(Status::Present);
-    let r = n(Status::Represented);
-    let ax = n(Status::Absent) + n(Status::Excused);
-    let absent_decl = match (d.absent, d.excused) {
+    let c = e.counted.as_ref();
+    let show = |lo: u32, hi: u32| {
+        if lo == hi {
+            lo.to_string()
+        } else {
+            format!("{lo} à {hi}")
+        }
+    };
+    let counted = |f: fn(&CountedOut) -> (u32, u32), declared: &Option<DeclaredCount>| {
+        c.map(|c| {
+            let (lo, hi) = f(c);
+            let differs = declared
+                .as_ref()
+                .is_some_and(|d| !(lo..=hi).contains(&d.value));
+            (show(lo, hi), differs)
+        })
+    };
+    let absent_decl = match (&d.absent, &d.excused) {
         (None, None) => None,
-        (a, x) => Some(DeclaredCount {
-            value: a.map(|c| c.value).unwrap_or(0) + x.map(|c| c.value).unwrap_or(0),
-            span: a.or(x).map(|c| c.span).unwrap_or_default(),
-        }),
+        (a, x) => {
+            let both: Vec<&DeclaredCount> = a.iter().chain(x.iter()).collect();
+            Some(DeclaredCount {
+                value: both.iter().map(|c| c.value).sum(),
+                span: both[0].span,
+                certainty: both.iter().map(|c| c.certainty).min().unwrap_or_default(),
+                doubt: both.iter().find_map(|c| c.doubt.clone()),
+            })
+        }
     };
     let mut rows = vec![
-        row("Membres en exercice", d.in_office, c(p + r + ax)),
-        row("Présents", d.present, c(p)),
-        row("Représentés (procurations)", d.proxies, c(r)),
-        row("Absents et excusés", absent_decl, c(ax)),
-        row(
-            "Votants",
-            d.voters,
-            d.present
-                .zip(d.proxies)
-                .map(|(a, b)| a.value + b.value)
-                .or(c(p + r)),
-        ),
+        Row {
+            label: "Membres en exercice",
+            counted: counted(
+                |c| {
+                    let n = c.present + c.represented + c.away;
+                    (n, n + (c.present_max - c.present) + c.uncertain)
+                },
+                &d.in_office,
+            ),
+            declared: d.in_office.clone(),
+        },
+        Row {
+            label: "Présents",
+            counted: counted(|c| (c.present, c.present_max + c.uncertain), &d.present),
+            declared: d.present.clone(),
+        },
+        Row {
+            label: "Représentés (procurations)",
+            counted: counted(|c| (c.represented, c.represented + c.uncertain), &d.proxies),
+            declared: d.proxies.clone(),
+        },
+        Row {
+            label: "Absents et excusés",
+            counted: counted(|c| (c.away, c.away + c.uncertain), &absent_decl),
+            declared: absent_decl.clone(),
+        },
+        Row {
+            label: "Votants",
+            counted: counted(
+                |c| {
+                    (
+                        c.present + c.represented,
+                        c.present_max + c.represented + c.uncertain,
+                    )
+                },
+                &d.voters,
+            ),
+            declared: d.voters.clone(),
+        },
     ];
-    // Counts from names are indicative: only a finding marks a row as a mismatch.
-    for r in rows.iter_mut() {
-        r.mismatch = false;
+    if let Some(s) = &d.seats {
+        rows.insert(
+            0,
+            Row {
+                label: "Sièges",
+                declared: Some(s.clone()),
+                counted: None,
+            },
+        );
     }
-    if let Some(s) = d.seats {
-        rows.insert(0, row("Sièges", Some(s), None));
-    }
-    if let Some(q) = d.quorum {
-        rows.push(row(
-            "Quorum déclaré",
-            Some(q),
-            d.in_office.map(|e| e.value / 2 + 1),
-        ));
+    if let Some(q) = &d.quorum {
+        rows.push(Row {
+            label: "Quorum déclaré",
+            declared: Some(q.clone()),
+            counted: None,
+        });
     }
     rows
+}
+
+/// "Délibération 2023-009 — Débat d'orientation budgétaire"
+fn item_title(e: &Extract) -> String {
+    match (&e.item.number, &e.item.object) {
+        (Some(n), Some(o)) => format!("n° {n} — {o}"),
+        (Some(n), None) => format!("n° {n}"),
+        (None, Some(o)) => o.clone(),
+        (None, None) => String::new(),
+    }
 }
 
 #[function_component(Summary)]
 pub fn summary(p: &SummaryProps) -> Html {
     let shown = &p.shown;
-    let link = |span: Option<Span>| -> Html {
-        match span.and_then(|s| finding_for(shown, s)) {
-            Some(i) => {
-                let cb = p.on_select.clone();
-                html! { <button type="button" class="link" onclick={Callback::from(move |_| cb.emit(i))}>{ "≠ voir le constat" }</button> }
-            }
-            None => html! {},
-        }
+    let link = |i: usize| -> Html {
+        let cb = p.on_select.clone();
+        html! { <button type="button" class="link" onclick={Callback::from(move |_| cb.emit(i))}>{ "voir le constat" }</button> }
     };
     let mut seen_attendance: Vec<Option<Span>> = Vec::new();
     let mut tables = Vec::new();
@@ -122,47 +174,66 @@ pub fn summary(p: &SummaryProps) -> Html {
         let key = e
             .declared
             .present
+            .as_ref()
             .map(|x| x.span)
             .or(e.members.first().map(|m| m.span));
-        if (key.is_some() || k == 0) && !seen_attendance.contains(&key) {
-            seen_attendance.push(key);
-            let rows = attendance_rows(e);
-            tables.push(html! {
-                <div class="table-wrap" tabindex="0" role="region" aria-label="Présence : déclaré et compté">
-                <table class="summary">
-                    <caption>{ "Présence" }{ e.session_date.as_deref().and_then(french_date).map(|d| format!(" — séance du {d}")).unwrap_or_default() }</caption>
-                    <thead><tr><th scope="col">{ "Effectif" }</th><th scope="col">{ "Déclaré" }</th><th scope="col">{ "Compté dans les listes" }</th><th scope="col"><span class="visually-hidden">{ "Constat" }</span></th></tr></thead>
-                    <tbody>
-                    { for rows.into_iter().map(|r| {
-                        let found = r.span.and_then(|s| finding_for(shown, s)).is_some();
-                        html! {
-                            <tr class={classes!((found || r.mismatch).then_some("row-mismatch"))}>
-                                <th scope="row">{ r.label }</th>
-                                <td>{ r.declared.unwrap_or_else(|| "—".into()) }</td>
-                                <td>{ r.counted.unwrap_or_else(|| "—".into()) }</td>
-                                <td>{ link(r.span) }</td>
-                            </tr>
-                        }
-                    }) }
-                    </tbody>
-                </table>
-                </div>
-            });
+        if !((key.is_some() || k == 0) && !seen_attendance.contains(&key)) {
+            continue;
         }
+        seen_attendance.push(key);
+        let doubt = e
+            .counted
+            .as_ref()
+            .filter(|c| c.certainty != Certainty::Certain)
+            .and_then(|c| c.doubt.clone());
+        let rows = attendance_rows(e);
+        let title = item_title(e);
+        tables.push(html! {
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Présence : déclaré et compté">
+            <table class="summary">
+                <caption>
+                    { "Présence" }{ e.session_date.as_deref().and_then(french_date).map(|d| format!(" — séance du {d}")).unwrap_or_default() }
+                    if !title.is_empty() { <span class="caption-item">{ title }</span> }
+                </caption>
+                <thead><tr><th scope="col">{ "Effectif" }</th><th scope="col">{ "Déclaré" }</th><th scope="col">{ "Compté dans les listes" }</th><th scope="col">{ "Constat" }</th></tr></thead>
+                <tbody>
+                { for rows.into_iter().map(|r| {
+                    let cited = r.declared.as_ref().and_then(|d| finding_for(shown, d.span));
+                    let differs = r.counted.as_ref().is_some_and(|c| c.1);
+                    let note = match (cited, differs) {
+                        (Some(i), _) => link(i),
+                        (None, true) => html! { <span class="note">{ format!("écart non vérifié : {}", doubt.as_deref().unwrap_or("liste incertaine")) }</span> },
+                        (None, false) => html! {},
+                    };
+                    html! {
+                        <tr class={classes!(cited.is_some().then_some("row-mismatch"), (cited.is_none() && differs).then_some("row-unverified"))}>
+                            <th scope="row">{ r.label }</th>
+                            <td>{ match &r.declared { Some(d) => value(d.value.to_string(), d.certainty, d.doubt.as_deref()), None => html! { "—" } } }</td>
+                            <td>{ match r.counted { Some((c, _)) => value(c, e.counted.as_ref().map_or(Certainty::Certain, |x| x.certainty), doubt.as_deref()), None => html! { "—" } } }</td>
+                            <td>{ note }</td>
+                        </tr>
+                    }
+                }) }
+                </tbody>
+            </table>
+            </div>
+        });
     }
     let votes: Vec<Html> = p
         .report
         .extracts
         .iter()
-        .flat_map(|e| e.votes.iter())
-        .map(|v| {
+        .flat_map(|e| e.votes.iter().map(move |v| (e, v)))
+        .map(|(e, v)| {
             let f = |x: Option<u32>| x.map(|n| n.to_string()).unwrap_or_else(|| "—".into());
-            let found = finding_for(shown, v.span).is_some();
+            let cited = finding_for(shown, v.span);
+            let title = item_title(e);
             html! {
-                <tr class={classes!(found.then_some("row-mismatch"))}>
-                    <td>{ f(v.pour) }</td><td>{ f(v.against) }</td><td>{ f(v.abstention) }</td><td>{ f(v.not_voting) }</td>
+                <tr class={classes!(cited.is_some().then_some("row-mismatch"))}>
+                    <th scope="row">{ if title.is_empty() { "—".to_string() } else { title } }</th>
+                    <td>{ value(f(v.pour), v.certainty, Some("limites du point incertaines")) }</td><td>{ f(v.against) }</td><td>{ f(v.abstention) }</td><td>{ f(v.not_voting) }</td>
                     <td>{ if v.unanimous { "oui" } else { "" } }</td>
-                    <td>{ link(Some(v.span)) }</td>
+                    <td>{ cited.map(link).unwrap_or_default() }</td>
                 </tr>
             }
         })
@@ -182,10 +253,10 @@ pub fn summary(p: &SummaryProps) -> Html {
             })
         })
         .map(|(a, parts, sum)| {
-            let bad = sum > a.cents;
+            let cited = finding_for(shown, a.span);
             html! {
-                <tr class={classes!(bad.then_some("row-mismatch"))}>
-                    <td>{ euros(a.cents) }</td><td>{ parts }</td><td>{ euros(sum) }</td><td>{ link(Some(a.span)) }</td>
+                <tr class={classes!(cited.is_some().then_some("row-mismatch"))}>
+                    <td>{ value(euros(a.cents), a.certainty, None) }</td><td>{ parts }</td><td>{ euros(sum) }</td><td>{ cited.map(link).unwrap_or_default() }</td>
                 </tr>
             }
         })
@@ -193,12 +264,13 @@ pub fn summary(p: &SummaryProps) -> Html {
     html! {
         <div class="summary-panel">
             <h2>{ "Déclaré / compté" }</h2>
+            <p class="legend">{ "≈ : lecture non recoupée (survolez la valeur pour la raison) ; seules les valeurs sûres fondent une erreur." }</p>
             { for tables }
             if !votes.is_empty() {
                 <div class="table-wrap" tabindex="0" role="region" aria-label="Votes">
                 <table class="summary">
                     <caption>{ "Votes" }</caption>
-                    <thead><tr><th scope="col">{ "Pour" }</th><th scope="col">{ "Contre" }</th><th scope="col">{ "Abstention" }</th><th scope="col">{ "Ne prend pas part" }</th><th scope="col">{ "Unanimité" }</th><th scope="col"><span class="visually-hidden">{ "Constat" }</span></th></tr></thead>
+                    <thead><tr><th scope="col">{ "Délibération" }</th><th scope="col">{ "Pour" }</th><th scope="col">{ "Contre" }</th><th scope="col">{ "Abstention" }</th><th scope="col">{ "Ne prend pas part" }</th><th scope="col">{ "Unanimité" }</th><th scope="col">{ "Constat" }</th></tr></thead>
                     <tbody>{ for votes }</tbody>
                 </table>
                 </div>
@@ -207,7 +279,7 @@ pub fn summary(p: &SummaryProps) -> Html {
                 <div class="table-wrap" tabindex="0" role="region" aria-label="Montants et leurs parts">
                 <table class="summary">
                     <caption>{ "Montants et leurs parts" }</caption>
-                    <thead><tr><th scope="col">{ "Montant" }</th><th scope="col">{ "Parts (« dont »)" }</th><th scope="col">{ "Somme des parts" }</th><th scope="col"><span class="visually-hidden">{ "Constat" }</span></th></tr></thead>
+                    <thead><tr><th scope="col">{ "Montant" }</th><th scope="col">{ "Parts (« dont »)" }</th><th scope="col">{ "Somme des parts" }</th><th scope="col">{ "Constat" }</th></tr></thead>
                     <tbody>{ for amounts }</tbody>
                 </table>
                 </div>
