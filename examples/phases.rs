@@ -34,7 +34,9 @@ fn stages(name: &str, input: &str, n: usize) {
     time("amounts", n, || amounts::find_amounts(&t, a, b));
     time("mentions", n, || seance::mentions(&t, a, b));
     let ds = dates::find_dates(&t);
-    time("session date", n, || seance::choose_session(&ds, &[], 0));
+    time("session date", n, || {
+        seance::choose_session(&ds, &[], 0, usize::MAX)
+    });
     let secs = attendance::find_sections(&t, a, b);
     time("members", n, || attendance::build_members(&t, &secs));
     time("person", n, || {

@@ -295,6 +295,9 @@ pub enum DateRole {
     Unknown,
     /// Named as the séance's date ("Séance du", "s'est réuni le", "L'an …, le …").
     Session,
+    /// A meeting named by its body ("Conseil municipal du …", "PV du …"): the séance's in
+    /// a title, weaker than a séance named as such.
+    Meeting,
     /// Named as the convocation's ("convoqué le", "Date de convocation :").
     Convocation,
     /// Another act or meeting cited ("procès-verbal de la séance du", "délibération du",
@@ -662,6 +665,9 @@ pub struct Mentions {
 pub struct Seance {
     /// Normalised range.
     pub range: (usize, usize),
+    /// Where the header ends (normalised): dates named as the séance's further on are
+    /// another meeting's.
+    pub head: usize,
     pub span: Span,
     pub body: BodyKind,
     pub body_detected: BodyKind,

@@ -2,7 +2,7 @@
 //! "jeudi 21 mars 2024", "1er mars", "le vingt et un mars", "L'an deux mille
 //! vingt-quatre, le seize février", "dix-sept janvier deux-mille-vingt-trois".
 
-use super::lexicon::{CITED_KEYS, CONVOCATION_KEYS, SESSION_KEYS, STAMP_KEYS};
+use super::lexicon::{CITED_KEYS, CONVOCATION_KEYS, MEETING_KEYS, SESSION_KEYS, STAMP_KEYS};
 use super::scan::*;
 use crate::model::{Basis, Date, DateMention, DateRole};
 use crate::text::Text;
@@ -150,13 +150,22 @@ pub fn find_dates(t: &Text) -> Vec<DateMention> {
 }
 
 /// How far before a date its role words may stand (normalised bytes).
-const ROLE_WINDOW: usize = 90;
+const ROLE_WINDOW: usize = 160;
+/// How far before "s'est réuni" its subject may stand (bytes).
+const SUBJECT_REACH: usize = 320;
+/// How far after a date an approval may make it another séance's minutes (bytes).
+const APPROVAL_AFTER: usize = 100;
+/// How far a title in capitals may separate its séance words from the date (bytes).
+const TITLE_GAP: usize = 80;
 
-/// What the words before a date say it is. The nearest key wins, except that a citation
-/// anywhere in the same clause ("Approbation du procès-verbal de la séance publique du
-/// conseil municipal du …", "délibération n° 12 en date du …") makes it a cited date.
+/// What the words before a date say it is. The nearest key wins; but a procès-verbal being
+/// approved ("Approbation du procès-verbal de la séance du …") makes any date a cited one,
+/// and a nominal mention of a meeting ("en Conseil communautaire du …") is another
+/// meeting's when a citation ("Considérant", "Vu la délibération", "loi") stands in the
+/// same clause, unless it opens the document's own title.
 fn role_before(t: &Text, pos: usize) -> DateRole {
     static SESSION: Lexicon = Lexicon::new(|| Patterns::new(SESSION_KEYS));
+    static MEETING: Lexicon = Lexicon::new(|| Patterns::new(MEETING_KEYS));
     static CONVOCATION: Lexicon = Lexicon::new(|| Patterns::new(CONVOCATION_KEYS));
     static CITED: Lexicon = Lexicon::new(|| Patterns::new(CITED_KEYS));
     static STAMP: Lexicon = Lexicon::new(|| Patterns::new(STAMP_KEYS));
@@ -175,26 +184,35 @@ fn role_before(t: &Text, pos: usize) -> DateRole {
             "precedente",
             "dernier",
             "derniere",
+            "arrete",
         ])
     });
     let s = t.lower.as_bytes();
-    // The clause before the date: back to a sentence end or a line break, at most the window.
+    // The clause before the date: back to a sentence end or a blank line (lines wrap inside
+    // sentences in extracted PDFs), at most the window.
     let mut from = pos.saturating_sub(ROLE_WINDOW);
     if let Some(k) = s[from..pos]
         .windows(2)
-        .rposition(|w| (w[0] == b'.' && is_ws(w[1])) || w[0] == b'\n' || w[0] == b';')
+        .rposition(|w| (w[0] == b'.' && is_ws(w[1])) || w == b"\n\n" || w[0] == b';')
     {
         from += k + 1;
     }
-    // the key must end right before the date: only a weekday, "le", "du" or punctuation between
+    // the key must end right before the date: only a weekday, "le", "du" or punctuation
+    // between — or, in a title written in capitals, the body's name ("RÉUNION DU CONSEIL
+    // MUNICIPAL DE LA COMMUNE DE SAINT-AY LUNDI 6 FÉVRIER 2023")
     let adjacent = |end: usize| {
         let gap = t.low(end, pos);
-        gap.len() <= 24
+        let short = gap.len() <= 24
             && gap.split(|c: char| !c.is_ascii_alphabetic()).all(|w| {
                 w.is_empty()
                     || matches!(w, "le" | "du" | "en" | "date" | "de" | "l")
                     || crate::model::WEEKDAYS.contains(&w)
-            })
+            });
+        let title = gap.len() <= TITLE_GAP
+            && t.nrm(end, pos)
+                .bytes()
+                .all(|c| !c.is_ascii_lowercase() && c != b'.' && c != b'\n');
+        short || title
     };
     let last = |lex: &Lexicon| -> Option<(usize, usize)> {
         lex.get()
@@ -204,33 +222,132 @@ fn role_before(t: &Text, pos: usize) -> DateRole {
             .find(|h| h.1 <= pos)
             .map(|h| (h.0, h.1))
     };
-    let cited = last(&CITED);
-    let approval = last(&APPROVAL);
-    let session = last(&SESSION).filter(|h| adjacent(h.1));
+    // Minutes being approved: "Approbation du procès-verbal de la séance du …", "Le
+    // procès-verbal de la séance du … est adopté" — minutes named before the séance words,
+    // other than the text's own title.
+    static MINUTES: Lexicon = Lexicon::new(|| {
+        Patterns::new(&[
+            "proces-verbal",
+            "proces verbal",
+            "pv",
+            "compte rendu",
+            "compte-rendu",
+        ])
+    });
+    let minutes = last(&MINUTES).filter(|m| !is_own_title(t, m.0));
+    let approved_after = {
+        let end = (pos + APPROVAL_AFTER).min(s.len());
+        let stop = s[pos..end]
+            .windows(2)
+            .position(|w| w[0] == b'.' && is_ws(w[1]))
+            .map_or(end, |k| pos + k);
+        APPROVAL.get().find(t, pos, stop).is_some()
+    };
+    if (minutes.is_some() && approved_after)
+        || last(&APPROVAL).is_some_and(|a| minutes_between(t, a.1, pos))
+    {
+        return DateRole::Cited;
+    }
+    // "DÉLIBÉRATION N°CP 2023-024 DU 25 JANVIER 2023" opening the text is its own date
+    let cited = last(&CITED).filter(|c| {
+        !(is_own_title(t, c.0)
+            && t.low(c.0, c.1).starts_with("deliberation")
+            && adjacent_number(t, c.1, pos))
+    });
+    let titled = last(&CITED)
+        .filter(|c| cited.is_none() && is_own_title(t, c.0))
+        .is_some();
+    // "le règlement 2020/972 du 2 juillet 2020", "n° 12 du 3 mars": an act's number, then its date
+    if !titled && numbered_act_before(s, pos) {
+        // unless it is the text's own number in its title: "DÉLIBÉRATION N°CP 2023-024 DU …"
+        let own = t
+            .low(from, pos)
+            .rfind("deliberation")
+            .is_some_and(|k| is_own_title(t, from + k));
+        return if own {
+            DateRole::Meeting
+        } else {
+            DateRole::Cited
+        };
+    }
+    // "la délibération présentée en séance du …": a séance named after a citation is
+    // another one, as for a meeting named by its body
+    let session = last(&SESSION).filter(|h| adjacent(h.1)).filter(|h| {
+        !t.low(h.0, h.1).contains("seance")
+            || cited.is_none_or(|c| c.0 > h.0)
+            || is_own_title(t, h.0)
+    });
+    // "s'est réuni le": the séance only when an assembly is its subject ("le jury qui
+    // s'est réuni le …" is not)
+    let session = session.filter(|h| {
+        !t.low(h.0, h.1).contains("reuni") || {
+            let clause = t.low(h.0.saturating_sub(SUBJECT_REACH), h.0);
+            let clause = clause.rsplit(". ").next().unwrap_or(clause);
+            [
+                "conseil",
+                "bureau",
+                "comite",
+                "commission permanente",
+                "assemblee",
+                "lequel",
+                "laquelle",
+                "membres",
+            ]
+            .iter()
+            .any(|w| clause.contains(w))
+        }
+    });
+    let meeting = last(&MEETING)
+        .filter(|h| adjacent(h.1))
+        .filter(|h| cited.is_none_or(|c| c.0 > h.0) || is_own_title(t, h.0));
     let convocation = last(&CONVOCATION).filter(|h| h.1 + 40 >= pos);
     let stamp = last(&STAMP).filter(|h| h.1 + 30 >= pos);
-    // A procès-verbal being approved, or a cited act, anywhere in the clause.
-    if approval.is_some()
-        || cited.is_some_and(|c| session.is_none_or(|s| c.0 >= s.0 || !is_own_title(t, s.0)))
-    {
-        if let Some(c) = cited {
-            if convocation.is_some_and(|v| v.0 > c.1) {
-                return DateRole::Convocation;
-            }
-        }
-        if approval.is_some() || cited.is_some() {
-            return DateRole::Cited;
-        }
+    if titled && session.is_none() {
+        return DateRole::Meeting;
     }
-    let nearest = [
+    // the nearest key wins: "la délibération du 11 juillet 2018" is cited
+    let keys = [
         (session, DateRole::Session),
+        (meeting, DateRole::Meeting),
         (convocation, DateRole::Convocation),
         (stamp, DateRole::Stamp),
-    ]
-    .into_iter()
-    .filter_map(|(h, r)| h.map(|h| (h.1, r)))
-    .max_by_key(|x| x.0);
+        (cited, DateRole::Cited),
+    ];
+    let nearest = keys
+        .into_iter()
+        .filter_map(|(h, r)| h.map(|h| (h.1, r)))
+        .max_by_key(|x| x.0);
     nearest.map_or(DateRole::Unknown, |x| x.1)
+}
+
+/// Minutes are named between an approval word and the date ("Adoption du procès-verbal
+/// de la séance du …"), not a budget ("ADOPTION DU BUDGET … Le treize mars").
+fn minutes_between(t: &Text, a: usize, pos: usize) -> bool {
+    let gap = t.low(a, pos);
+    ["proces", "pv ", "compte rendu", "compte-rendu", "seance"]
+        .iter()
+        .any(|w| gap.contains(w))
+}
+
+/// Between a "Délibération n°" key and the date: only its number and "du".
+fn adjacent_number(t: &Text, end: usize, pos: usize) -> bool {
+    let gap = t.low(end, pos);
+    gap.len() <= 40 && gap.trim_end().ends_with("du")
+}
+
+/// The words before a date are an act's number and "du": "2020/972 du", "n° 12 du".
+fn numbered_act_before(s: &[u8], pos: usize) -> bool {
+    let e = skip_ws_back(s, pos);
+    if e < 3 || &s[e - 2..e] != b"du" || is_word_byte(s[e - 3]) {
+        return false;
+    }
+    let q = skip_ws_back(s, e - 2);
+    let mut a = q;
+    while a > 0 && !is_ws(s[a - 1]) {
+        a -= 1;
+    }
+    let tok = &s[a..q];
+    tok.iter().any(u8::is_ascii_digit) && tok.len() >= 2
 }
 
 /// A session key that opens a document's own title ("PROCÈS-VERBAL DE LA SÉANCE DU …",
@@ -424,14 +541,19 @@ fn day_month_date(t: &Text, pos: usize, words: bool) -> Option<(DateMention, usi
         in_words |= w;
     }
     let mut m = mention(t, pos, end, day, month, year, in_words);
+    // "Le treize mars deux mille vingt-trois à 18 heures, le Conseil …": day, month and
+    // year in words are the opening formula
+    m.opening = words && year > 0 && in_words;
     if split {
         m.basis = Basis::probable("chiffres du jour séparés par l'extraction");
     }
     if year == 0 {
         if let Some(y) = lan_year_before(s, pos) {
+            // "L'an deux mille vingt, le 25 février": the opening formula's date
             m.raw.2 = y;
             m.date = Date::new(y, month, day);
             m.in_words = true;
+            m.opening = true;
         }
     }
     let a = attach_weekday(t, pos, &mut m);
@@ -442,14 +564,13 @@ fn day_month_date(t: &Text, pos: usize, words: bool) -> Option<(DateMention, usi
 }
 
 fn mention(t: &Text, a: usize, b: usize, d: u32, m: u32, y: i32, in_words: bool) -> DateMention {
-    let s = t.lower.as_bytes();
     DateMention {
         date: if y > 0 { Date::new(y, m, d) } else { None },
         raw: (d, m, y),
         weekday: None,
         year_inferred: false,
         in_words,
-        opening: in_words && lan_year_before(s, a).is_some(),
+        opening: false,
         role: DateRole::Unknown,
         basis: Basis::CERTAIN,
         span: t.span(a, b),

@@ -15,6 +15,8 @@ use crate::text::Text;
 const DECISIVE_REACH: usize = 400;
 /// Where the other markers count (a report's title and table of contents).
 const MARKER_REACH: usize = 2500;
+/// How far before a decision verb its assembly subject may stand (bytes).
+const SUBJECT_REACH: usize = 80;
 
 pub fn classify(t: &Text, seances: &[Seance]) -> DocInfo {
     let s = t.lower.as_bytes();
@@ -60,6 +62,7 @@ pub fn classify(t: &Text, seances: &[Seance]) -> DocInfo {
         if !seen.iter().any(|p| p == phrase) {
             seen.push(phrase.to_string());
         }
+        // a draft, a press kit, a letter, a neighbourhood meeting: whatever they quote
         decisive |= a < DECISIVE_REACH
             && matches!(
                 word,
@@ -71,14 +74,6 @@ pub fn classify(t: &Text, seances: &[Seance]) -> DocInfo {
                     | "comite de quartier"
                     | "conseil de quartier"
                     | "vu pour etre annexe"
-                    | "rapport d'orientation budgetaire"
-                    | "rapport d'orientations budgetaires"
-                    | "rapport developpement durable"
-                    | "programme d'actions"
-                    | "projet de territoire"
-                    | "table des matieres"
-                    | "sommaire"
-                    | "ordre du jour"
             );
     }
     // A table of contents: dotted leaders followed by page numbers.
@@ -111,16 +106,56 @@ pub fn classify(t: &Text, seances: &[Seance]) -> DocInfo {
     let attendance_lists = seances
         .iter()
         .any(|x| x.has_list(crate::model::ListKind::Present) && !x.members.is_empty());
-    let deliberated = DELIBERATED.get().find(t, 0, t.len()).is_some();
+    // a decision in its form: "après en avoir délibéré", a verb in capitals ("DÉCIDE"), or
+    // an assembly as its subject ("le Conseil municipal, à l'unanimité, approuve") — not
+    // "l'agglomération a décidé" in a report
+    let norm = t.norm.as_bytes();
+    let deliberated = DELIBERATED
+        .get()
+        .hits(t, 0, t.len())
+        .iter()
+        .any(|&(a, b, k)| {
+            let phrase = k < 3;
+            let capitals = norm[a..b].iter().all(|c| !c.is_ascii_lowercase());
+            let before = t.low(a.saturating_sub(SUBJECT_REACH), a);
+            let clause = before.rsplit(". ").next().unwrap_or(before);
+            let subject = [
+                "le conseil",
+                "le bureau",
+                "la commission permanente",
+                "le comite",
+                "l'assemblee",
+            ]
+            .iter()
+            .any(|w| clause.contains(w));
+            phrase || capitals || subject
+        });
     // A séance header: a deliberative body, its séance date and its convocation.
     let header = seances.iter().any(|x| {
         x.body != BodyKind::Unknown
             && x.convocation.is_some()
-            && x.session
-                .as_ref()
-                .is_some_and(|d| d.mention.role == crate::model::DateRole::Session)
+            && x.session.as_ref().is_some_and(|d| {
+                matches!(
+                    d.mention.role,
+                    crate::model::DateRole::Session | crate::model::DateRole::Meeting
+                )
+            })
     });
-    let deliberative = votes > 0 || counts || listed || attendance_lists || deliberated || header;
+    // the minutes of a séance of a named body, however little of them was cut
+    let minutes = seances.iter().any(|x| x.body != BodyKind::Unknown)
+        && HEADERS
+            .get()
+            .hits(t, 0, DECISIVE_REACH.min(t.len()))
+            .iter()
+            .any(|h| {
+                // a title, not an agenda item approving another séance's minutes
+                let before = t.low(h.0.saturating_sub(SUBJECT_REACH), h.0);
+                (3..=7).contains(&h.2)
+                    && !before.contains("approbation")
+                    && !before.contains("approuv")
+            });
+    let deliberative =
+        votes > 0 || counts || listed || attendance_lists || deliberated || header || minutes;
     if !deliberative || (decisive && !counts && !listed) {
         let mut what = Vec::new();
         if !deliberative {

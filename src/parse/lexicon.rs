@@ -535,13 +535,26 @@ pub const BODIES: &[(&str, BodyKind)] = &[
     ("conseil municipal", BodyKind::ConseilMunicipal),
 ];
 
-/// Words right before a date that name it the séance's.
+/// Words right before a date that name it the séance's: a séance or a meeting being held.
 pub const SESSION_KEYS: &[&str] = &[
     "seance du",
     "seance ordinaire du",
     "seance extraordinaire du",
     "seance publique du",
     "seance officielle du",
+    "s'est reuni le",
+    "s'est reunie le",
+    "se sont reunis le",
+    "se reunira le",
+    "delibere en seance le",
+    "en sa seance du",
+    "lors de sa seance du",
+    "examinees par le conseil municipal le",
+];
+
+/// Nominal mentions of a meeting ("Conseil municipal du …", "PV du …"): the séance's in a
+/// title, another meeting's when a citation stands in the same clause.
+pub const MEETING_KEYS: &[&str] = &[
     "reunion du",
     "reunion publique du",
     "conseil municipal du",
@@ -553,15 +566,7 @@ pub const SESSION_KEYS: &[&str] = &[
     "bureau communautaire du",
     "bureau metropolitain du",
     "commission permanente du",
-    "s'est reuni le",
-    "s'est reunie le",
-    "se sont reunis le",
-    "se reunira le",
     "deliberations du",
-    "examinees par le conseil municipal le",
-    "delibere en seance le",
-    "en sa seance du",
-    "lors de sa seance du",
     "pv du",
     "proces-verbal du",
     "proces verbal du",
@@ -596,15 +601,6 @@ pub const CONVOCATION_KEYS: &[&str] = &[
 
 /// Words right before a date that make it another act's or meeting's (never the séance's).
 pub const CITED_KEYS: &[&str] = &[
-    "proces-verbal de la seance",
-    "proces-verbal de la reunion",
-    "proces verbal de la seance",
-    "proces-verbal du conseil",
-    "proces-verbal de la seance publique",
-    "compte rendu de la seance",
-    "compte-rendu de la seance",
-    "compte rendu du conseil",
-    "compte-rendu du conseil",
     "approbation du proces-verbal",
     "approbation du proces verbal",
     "approbation du compte rendu",
@@ -615,8 +611,10 @@ pub const CITED_KEYS: &[&str] = &[
     "deliberation n",
     "deliberation du",
     "deliberation en date du",
+    "deliberation en conseil",
+    "la deliberation",
     "par deliberation",
-    "deliberations du",
+    "considerant",
     "en date du",
     "vu la",
     "vu le",
@@ -774,6 +772,7 @@ pub fn all_words() -> Vec<&'static str> {
     v.extend(OUTCOMES);
     v.extend(BODIES.iter().map(|x| x.0));
     v.extend(SESSION_KEYS);
+    v.extend(MEETING_KEYS);
     v.extend(CONVOCATION_KEYS);
     v.extend(CITED_KEYS);
     v.extend(STAMP_KEYS);

@@ -35,10 +35,13 @@ static OWN_ATTENDANCE: Lexicon = Lexicon::new(|| {
     ])
 });
 
+/// How far after "Extrait du registre" a séance's own attendance shows (bytes).
+const OWN_ATTENDANCE_REACH: usize = 1500;
+
 /// Parses a whole text.
 pub fn parse(t: &Text) -> Document {
     let all_dates = dates::find_dates(t);
-    let seances: Vec<Seance> = seance_bounds(t)
+    let seances: Vec<Seance> = seance_bounds(t, &all_dates)
         .into_iter()
         .map(|(a, b)| parse_seance(t, &all_dates, a, b))
         .collect();
@@ -46,24 +49,38 @@ pub fn parse(t: &Text) -> Document {
     Document { info, seances }
 }
 
-/// Séance starts: the text start, and each "extrait du registre" that has its own
-/// attendance; a segment without attendance belongs to the one before.
-fn seance_bounds(t: &Text) -> Vec<(usize, usize)> {
-    let mut starts = vec![0usize];
-    for (a, _) in find_all(t, "extrait du registre") {
-        if a > 200 {
-            starts.push(a);
+/// Séance starts: the text start, and each séance header — an "extrait du registre" or
+/// an opening formula ("L'an deux mille…", "Le lundi treize février deux mille…") — that
+/// has its own attendance before the next header. Headers closer than
+/// [`HEADER_SPAN`] are one; a header without attendance of its own (a running page header
+/// repeating "Extrait du registre … Séance du …") belongs to the séance before.
+fn seance_bounds(t: &Text, dates: &[DateMention]) -> Vec<(usize, usize)> {
+    let mut cands: Vec<usize> = find_all(t, "extrait du registre")
+        .into_iter()
+        .map(|(a, _)| a)
+        .chain(dates.iter().filter(|m| m.opening).map(|m| m.pos))
+        .filter(|&a| a > 200)
+        .collect();
+    cands.sort_unstable();
+    // one header per group of close candidates
+    let mut heads: Vec<usize> = vec![0];
+    for c in cands {
+        if c >= heads.last().copied().unwrap_or(0) + HEADER_SPAN {
+            heads.push(c);
         }
     }
     let mut merged: Vec<(usize, usize)> = Vec::new();
     let mut first_has_own = false;
-    for (k, &a) in starts.iter().enumerate() {
-        let b = starts.get(k + 1).copied().unwrap_or(t.len());
-        let has_own = OWN_ATTENDANCE.get().find(t, a, b).is_some();
+    for (k, &a) in heads.iter().enumerate() {
+        let b = heads.get(k + 1).copied().unwrap_or(t.len());
+        let has_own = OWN_ATTENDANCE
+            .get()
+            .find(t, a, b.min(a + OWN_ATTENDANCE_REACH))
+            .is_some();
         let single = merged.len() == 1;
         match merged.last_mut() {
             Some(last) if !has_own => last.1 = b,
-            // The text before the first "Extrait du registre" (stamps, headers) belongs to it.
+            // The text before the first header (stamps, titles) belongs to it.
             Some(last) if !first_has_own && single => {
                 last.1 = b;
                 first_has_own = true;
@@ -77,6 +94,9 @@ fn seance_bounds(t: &Text) -> Vec<(usize, usize)> {
     merged
 }
 
+/// Séance header candidates closer than this are one header (bytes).
+const HEADER_SPAN: usize = 600;
+
 fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> Seance {
     let (o_from, o_to) = (t.span(from, from).start, t.span(to, to).start);
     let mut dates: Vec<DateMention> = all_dates
@@ -86,7 +106,10 @@ fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> 
         .collect();
     let (body, body_name) = seance::find_body(t, from, to);
     let actes_ids = actes::find_ids(t, from, to);
-    let session = seance::choose_session(&dates, &actes_ids, o_from);
+    let frames = items::frames(t, from, to);
+    let header_end = frames.first().map_or(to, |f| f.head.max(from));
+    let head = header_end.max(from + HEADER_MIN);
+    let session = seance::choose_session(&dates, &actes_ids, o_from, head);
     // Dates without a year take the séance year when they name a day near it.
     if let Some(sd) = session.as_ref().map(|s| s.date) {
         for m in dates.iter_mut().filter(|m| m.raw.2 == 0) {
@@ -100,8 +123,6 @@ fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> 
         }
     }
     let convocation = seance::choose_convocation(&dates, session.as_ref());
-    let frames = items::frames(t, from, to);
-    let header_end = frames.first().map_or(to, |f| f.head.max(from));
     let sections = attendance::find_sections(t, from, to);
     let members = attendance::build_members(t, &sections);
     let lists: Vec<AttendanceList> = sections.iter().map(list_info).collect();
@@ -181,6 +202,7 @@ fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> 
     }
     Seance {
         range: (from, to),
+        head,
         span: t.span(from, to),
         body,
         body_detected: body,
@@ -239,6 +261,8 @@ fn moved_names(t: &Text, movements: &[Movement]) -> Vec<String> {
     out
 }
 
+/// The séance's date is looked for at least this far into it (bytes), whatever its items.
+const HEADER_MIN: usize = 2500;
 /// Dates without a year take the séance's when within this many days of it.
 const YEAR_INFERENCE_DAYS: i64 = 62;
 /// How far into a séance its president and secretary are looked for (bytes).

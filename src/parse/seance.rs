@@ -90,20 +90,38 @@ const HEAD_GUESS: usize = 300;
 const HEAD_WEEKDAY: usize = 1500;
 
 /// The séance date: a date named as the séance's ("Séance du …", "s'est réuni le …",
-/// "L'an …, le …"); certain when its printed weekday matches or the same date is stated
-/// again (another mention, the ACTES identifier). Never a cited or stamped date.
+/// "L'an …, le …") in the séance's header; certain when its printed weekday matches or the
+/// same date is stated again (another mention, the ACTES identifier). Never a cited or
+/// stamped date; a date named as a séance's deep in the text (after `header_end`) is
+/// another meeting's.
 pub fn choose_session(
     dates: &[DateMention],
     actes: &[ActesId],
     from_span: usize,
+    header_end: usize,
 ) -> Option<ChosenDate> {
-    let named: Vec<&DateMention> = dates
+    // A séance named as such ("Séance du", "s'est réuni le", "L'an …") first; a meeting
+    // named by its body ("Conseil municipal du …") only when none is.
+    let in_header = |m: &&DateMention| m.date.is_some() && m.pos < header_end;
+    let mut named: Vec<&DateMention> = dates
         .iter()
-        .filter(|m| {
-            m.date.is_some()
-                && (m.role == DateRole::Session || (m.opening && m.role == DateRole::Unknown))
-        })
+        .filter(in_header)
+        .filter(|m| m.role == DateRole::Session || (m.opening && m.role == DateRole::Unknown))
         .collect();
+    if named.is_empty() {
+        named = dates
+            .iter()
+            .filter(in_header)
+            .filter(|m| m.role == DateRole::Meeting)
+            .collect();
+    }
+    let repeated = |m: &DateMention| {
+        dates
+            .iter()
+            .filter(|x| x.date == m.date && !matches!(x.role, DateRole::Cited | DateRole::Stamp))
+            .count()
+            >= REPEATED
+    };
     let (chosen, mut basis) = if let Some(first) = named.first() {
         (*first, Basis::CERTAIN)
     } else if let Some(m) = dates.iter().find(|m| {
@@ -115,6 +133,18 @@ pub fn choose_session(
         (
             m,
             Basis::probable("date de séance lue en tête du texte, sans mot qui la désigne"),
+        )
+    } else if let Some(m) = dates.iter().find(|m| {
+        m.date.is_some()
+            && matches!(
+                m.role,
+                DateRole::Session | DateRole::Meeting | DateRole::Unknown
+            )
+            && repeated(m)
+    }) {
+        (
+            m,
+            Basis::probable("date de séance lue dans les en-têtes ou pieds de page"),
         )
     } else {
         let m = dates.iter().find(|m| {
@@ -170,6 +200,9 @@ pub fn choose_session(
         basis,
     })
 }
+
+/// A date written this many times (running headers and footers) is the document's own.
+const REPEATED: usize = 3;
 
 /// The convocation (sending) date: a date named as the convocation's. Certain when written
 /// in full right after its label.

@@ -184,12 +184,19 @@ impl Rule for Balance {
             ));
         }
         if let Some(ax) = &decl_ax {
-            cands.push((
-                p.lo + r.lo + ax.lo,
-                p.hi + r.hi + ax.lo,
-                ax.lo,
-                ax.basis.clone(),
-            ));
+            // The declared absents may include the represented ("Excusés : 3" for two
+            // excused and one who gave a proxy): when the lists show it, only that reading holds.
+            let includes_represented = names_ax.as_ref().is_some_and(|n| {
+                n.lo == n.hi && r_known.is_some() && ax.lo == n.lo + r.lo && r.lo > 0
+            });
+            if !includes_represented {
+                cands.push((
+                    p.lo + r.lo + ax.lo,
+                    p.hi + r.hi + ax.lo,
+                    ax.lo,
+                    ax.basis.clone(),
+                ));
+            }
             let overlap_ax = ax.lo.saturating_sub(r.lo);
             cands.push((
                 p.lo + r.lo + overlap_ax,
@@ -340,7 +347,9 @@ impl Rule for StatusConflict {
             let moved = s.moved(&m.key);
             let mut basis = Basis::CERTAIN;
             if !(p.reliable && m.reliable) {
-                basis = Basis::probable("listes partiellement illisibles");
+                basis = Basis::guessed(
+                    "listes partiellement illisibles (colonnes mélangées par l'extraction)",
+                );
             }
             if moved {
                 basis = basis.and(&Basis::probable(
@@ -384,7 +393,9 @@ impl Rule for StatusConflict {
                 let basis = if m.reliable {
                     Basis::CERTAIN
                 } else {
-                    Basis::probable("liste partiellement illisible")
+                    Basis::guessed(
+                        "liste partiellement illisible (colonnes mélangées par l'extraction)",
+                    )
                 };
                 out.push(finding(
                     &STATUS_CONFLICT,
@@ -532,16 +543,19 @@ impl Rule for Votants {
             .iter()
             .find_map(|v| v.not_voting.map(|x| x.0))
             .unwrap_or(0);
-        // Some templates call "votants" the suffrages exprimés (pour + contre).
+        let lo = p.lo + r.lo;
+        let hi = p.hi + r.hi;
+        // Some templates call "votants" the suffrages exprimés (pour + contre): a vote
+        // with abstentions or members not voting shows it, its whole tally making P + R.
         let exprimes = s.items.iter().flat_map(|d| &d.votes).any(|vt| {
-            vt.pour.is_some()
-                && vt.pour.map(|x| x.0).unwrap_or(0) + vt.contre.map(|x| x.0).unwrap_or(0) == v.lo
+            let n = |x: Option<(u32, Span)>| x.map_or(0, |x| x.0);
+            let expr = n(vt.pour) + n(vt.contre);
+            let others = n(vt.abstention) + n(vt.not_voting);
+            vt.pour.is_some() && others > 0 && expr == v.lo && (lo..=hi).contains(&(expr + others))
         });
         if exprimes {
             return;
         }
-        let lo = p.lo + r.lo;
-        let hi = p.hi + r.hi;
         if (lo..=hi).contains(&v.lo)
             || (lo.saturating_sub(nppv)..=hi.saturating_sub(nppv)).contains(&v.lo)
         {

@@ -98,16 +98,23 @@ impl Rule for WordsDigits {
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
         let s = cx.seance;
         // the séance date in digits, named as such
-        let Some(sm) = s
-            .dates
-            .iter()
-            .find(|m| m.role == DateRole::Session && !m.in_words && m.date.is_some())
-        else {
+        let Some(sm) = s.dates.iter().find(|m| {
+            m.role == DateRole::Session
+                && !m.in_words
+                && !m.opening
+                && m.date.is_some()
+                && m.pos < s.head
+        }) else {
             return;
         };
         let sd = sm.date.expect("filtered");
         // the "L'an …, le …" date within the header
-        if let Some(m) = s.dates.iter().find(|m| m.opening && m.date.is_some()) {
+        if let Some(m) = s.dates.iter().find(|m| {
+            m.opening
+                && m.date.is_some()
+                && m.pos < s.head
+                && matches!(m.role, DateRole::Session | DateRole::Unknown)
+        }) {
             let d = m.date.expect("filtered");
             if d != sd && (d.days() - sd.days()).abs() > 1 {
                 out.push(finding(

@@ -42,7 +42,7 @@ fn list_basis(ms: &[&Member]) -> Basis {
     if ms.iter().all(|m| m.reliable) {
         Basis::CERTAIN
     } else {
-        Basis::probable("liste partiellement illisible")
+        Basis::guessed("liste partiellement illisible (colonnes mélangées par l'extraction)")
     }
 }
 

@@ -62,7 +62,9 @@ impl Rule for Secretary {
             let basis = if m.reliable {
                 Basis::CERTAIN
             } else {
-                Basis::probable("liste partiellement illisible")
+                Basis::guessed(
+                    "liste partiellement illisible (colonnes mélangées par l'extraction)",
+                )
             };
             out.push(finding(
                 &SECRETARY,
@@ -114,7 +116,9 @@ impl Rule for President {
             let mut basis = if m.reliable {
                 Basis::CERTAIN
             } else {
-                Basis::probable("liste partiellement illisible")
+                Basis::guessed(
+                    "liste partiellement illisible (colonnes mélangées par l'extraction)",
+                )
             };
             if m.key.relation(&p.key) != NameMatch::Full {
                 basis = basis.and(&Basis::probable(

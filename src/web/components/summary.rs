@@ -200,13 +200,16 @@ pub fn summary(p: &SummaryProps) -> Html {
                 { for rows.into_iter().map(|r| {
                     let cited = r.declared.as_ref().and_then(|d| finding_for(shown, d.span));
                     let differs = r.counted.as_ref().is_some_and(|c| c.1);
+                    // a row is red only when its figures disagree and a finding says so; a
+                    // finding that merely uses the figure links to it without the red
                     let note = match (cited, differs) {
                         (Some(i), _) => link(i),
                         (None, true) => html! { <span class="note">{ format!("écart non vérifié : {}", doubt.as_deref().unwrap_or("liste incertaine")) }</span> },
                         (None, false) => html! {},
                     };
+                    let red = cited.is_some() && (differs || r.counted.is_none());
                     html! {
-                        <tr class={classes!(cited.is_some().then_some("row-mismatch"), (cited.is_none() && differs).then_some("row-unverified"))}>
+                        <tr class={classes!(red.then_some("row-mismatch"), (cited.is_none() && differs).then_some("row-unverified"))}>
                             <th scope="row">{ r.label }</th>
                             <td>{ match &r.declared { Some(d) => value(d.value.to_string(), d.certainty, d.doubt.as_deref()), None => html! { "—" } } }</td>
                             <td>{ match r.counted { Some((c, _)) => value(c, e.counted.as_ref().map_or(Certainty::Certain, |x| x.certainty), doubt.as_deref()), None => html! { "—" } } }</td>
