@@ -61,15 +61,18 @@ pub fn check(input: &str, opts: &Options) -> Report {
             extracts.push(report::extract(&seance, k, members.clone(), findings));
         }
     }
+    let document = report::DocumentOut {
+        kind: doc.info.kind,
+        seen: doc.info.seen,
+    };
+    let verdict = report::Verdict::of(&document, &extracts, input.trim().is_empty());
     Report {
         tool: report::Tool {
             name: "conforme",
             version: VERSION,
         },
-        document: report::DocumentOut {
-            kind: doc.info.kind,
-            seen: doc.info.seen,
-        },
+        document,
+        verdict,
         extracts,
     }
 }

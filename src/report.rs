@@ -11,7 +11,107 @@ pub struct Report {
     pub tool: Tool,
     /// What kind of document the text is (field added to the contract).
     pub document: DocumentOut,
+    /// The one-line verdict, and what was checked (field added to the contract).
+    pub verdict: Verdict,
     pub extracts: Vec<Extract>,
+}
+
+/// One of three honest verdicts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VerdictKind {
+    /// At least one error or warning.
+    Problems,
+    /// Something was read and checked, and nothing is wrong.
+    NoAnomaly,
+    /// Nothing was read that could be checked: an empty text, a text that is not a
+    /// deliberation, or one where no count, vote, amount or séance date was read.
+    NothingToCheck,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Verdict {
+    pub kind: VerdictKind,
+    /// What was read and checked ("effectifs de séance", "2 votes", "4 montants", …).
+    pub checked: Vec<String>,
+    /// The verdict in one French sentence.
+    pub message: String,
+}
+
+impl Verdict {
+    /// The verdict of a report: its findings, and what its extracts read.
+    pub fn of(doc: &DocumentOut, extracts: &[Extract], empty: bool) -> Verdict {
+        let n = |sev: Severity| {
+            extracts
+                .iter()
+                .flat_map(|e| &e.findings)
+                .filter(|f| f.severity == sev)
+                .count()
+        };
+        let (e, w) = (n(Severity::Error), n(Severity::Warning));
+        let mut checked: Vec<String> = Vec::new();
+        let counts = extracts
+            .iter()
+            .any(|x| !x.declared.is_empty() || x.counted.is_some());
+        if counts {
+            checked.push("effectifs de séance".to_string());
+        }
+        let votes: usize = extracts.iter().map(|x| x.votes.len()).sum();
+        if votes > 0 {
+            checked.push(crate::rules::plural(votes, "vote", "votes"));
+        }
+        let amounts: usize = extracts.iter().map(|x| x.amounts.len()).sum();
+        if amounts > 0 {
+            checked.push(crate::rules::plural(amounts, "montant", "montants"));
+        }
+        let session = extracts.iter().any(|x| x.session.is_some());
+        let convocation = extracts.iter().any(|x| x.convocation.is_some());
+        match (session, convocation) {
+            (true, true) => checked.push("dates de séance et de convocation".to_string()),
+            (true, false) => checked.push("date de séance".to_string()),
+            (false, true) => checked.push("date de convocation".to_string()),
+            (false, false) => {}
+        }
+        let problems = || {
+            format!(
+                "{}, {} à examiner.",
+                crate::rules::plural(e, "erreur", "erreurs"),
+                crate::rules::plural(w, "avertissement", "avertissements")
+            )
+        };
+        if e + w > 0 {
+            return Verdict {
+                kind: VerdictKind::Problems,
+                message: problems(),
+                checked,
+            };
+        }
+        let nothing = |why: String| Verdict {
+            kind: VerdictKind::NothingToCheck,
+            checked: Vec::new(),
+            message: format!("Rien à vérifier : {why}."),
+        };
+        if empty {
+            return nothing("le texte est vide".to_string());
+        }
+        if doc.kind == DocKind::NotDeliberation {
+            return nothing(format!(
+                "ce texte ne ressemble pas à un extrait de délibération ({})",
+                doc.seen.join(", ")
+            ));
+        }
+        if !(counts || votes > 0 || amounts > 0 || session) {
+            return nothing(
+                "aucun effectif, aucun vote, aucun montant ni aucune date de séance n'y a été lu"
+                    .to_string(),
+            );
+        }
+        Verdict {
+            kind: VerdictKind::NoAnomaly,
+            message: format!("Aucune anomalie — vérifié : {}.", checked.join(", ")),
+            checked,
+        }
+    }
 }
 
 /// The document's kind and, for a text that is not a deliberation, what was seen instead.
@@ -323,11 +423,11 @@ pub fn render_text(path: &str, input: &str, report: &Report) -> String {
         report.count(Severity::Warning),
         report.count(Severity::Info),
     );
-    out.push_str(&format!(
-        "{}: {}\n",
-        path,
-        summary(e, w, i, report.extracts.len())
-    ));
+    let line = match report.verdict.kind {
+        VerdictKind::Problems => summary(e, w, i, report.extracts.len()),
+        _ => report.verdict.message.clone(),
+    };
+    out.push_str(&format!("{path}: {line}\n"));
     out
 }
 

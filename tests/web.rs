@@ -122,7 +122,7 @@ async fn findings_component_groups_by_severity() {
         selected: None,
         current: true,
         show_info: true,
-        extracts: 1,
+        verdict: state.report.verdict.clone(),
         on_select: Callback::noop(),
     };
     yew::Renderer::<Findings>::with_root_and_props(root.clone(), props).render();

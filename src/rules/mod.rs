@@ -323,7 +323,7 @@ pub fn order_by_position<T>(v: &mut Vec<T>, finding: impl Fn(&T) -> &Finding) {
     v.extend(keys.into_iter().filter_map(|(_, _, i)| slots[i].take()));
 }
 
-/// "1 erreur", "2 avertissements"
+/// "0 erreur", "1 erreur", "2 avertissements" (French: zero and one are singular).
 pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{} {}", n, if n == 1 { one } else { many })
+    format!("{} {}", n, if n <= 1 { one } else { many })
 }

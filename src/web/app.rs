@@ -324,7 +324,7 @@ pub fn app() -> Html {
         .iter()
         .filter(|s| s.finding.severity == Severity::Error)
         .count();
-    let title_count = count_line(&shown, state.options.show_info);
+    let title_count = count_line(&shown, state.options.show_info, &state.report.verdict);
     let current = state.is_current();
 
     html! {
@@ -398,7 +398,7 @@ pub fn app() -> Html {
                             <p class="notice" role="status">{ n }</p>
                         }
                         <Findings shown={shown.clone()} selected={state.selected} current={current}
-                                  show_info={state.options.show_info} extracts={state.report.extracts.len()}
+                                  show_info={state.options.show_info} verdict={state.report.verdict.clone()}
                                   on_select={on_select.clone()} />
                         <Summary report={state.report.clone()} shown={shown.clone()} on_select={on_select} />
                     }

@@ -1,7 +1,8 @@
 //! The findings panel: a count, findings grouped by severity in text order,
 //! each expandable to its rule's documentation.
 
-use crate::rules::{rule_by_code, Severity};
+use crate::report::{Verdict, VerdictKind};
+use crate::rules::{plural, rule_by_code, Severity};
 use crate::web::state::Shown;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -22,16 +23,15 @@ pub fn label(sev: Severity) -> &'static str {
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{} {}", n, if n == 1 { one } else { many })
-}
-
-/// "2 erreurs · 1 avertissement"
-pub fn count_line(shown: &[Shown], show_info: bool) -> String {
+/// "2 erreurs · 1 avertissement", or the verdict when nothing is shown.
+pub fn count_line(shown: &[Shown], show_info: bool, verdict: &Verdict) -> String {
     let n = |s: Severity| shown.iter().filter(|x| x.finding.severity == s).count();
     let (e, w, i) = (n(Severity::Error), n(Severity::Warning), n(Severity::Info));
     if e + w + i == 0 {
-        return "Aucune anomalie détectée".to_string();
+        return match verdict.kind {
+            VerdictKind::NothingToCheck => "Rien à vérifier".to_string(),
+            _ => "Aucune anomalie".to_string(),
+        };
     }
     let mut parts = vec![
         plural(e, "erreur", "erreurs"),
@@ -49,7 +49,7 @@ pub struct FindingsProps {
     pub selected: Option<usize>,
     pub current: bool,
     pub show_info: bool,
-    pub extracts: usize,
+    pub verdict: Verdict,
     pub on_select: Callback<usize>,
 }
 
@@ -79,19 +79,37 @@ pub fn findings(p: &FindingsProps) -> Html {
             </section>
         }
     });
-    let count = count_line(&p.shown, p.show_info);
+    let count = count_line(&p.shown, p.show_info, &p.verdict);
+    let nothing = p.verdict.kind == VerdictKind::NothingToCheck;
     let all_clear = p.shown.is_empty();
+    let class = if !all_clear {
+        if p.shown
+            .iter()
+            .any(|s| s.finding.severity == Severity::Error)
+        {
+            "verdict-error"
+        } else {
+            "verdict-warning"
+        }
+    } else if nothing {
+        "verdict-nothing"
+    } else {
+        "verdict-ok"
+    };
     html! {
         <div class="findings-panel">
-            <p class={classes!("verdict", if all_clear { "verdict-ok" } else if p.shown.iter().any(|s| s.finding.severity == Severity::Error) { "verdict-error" } else { "verdict-warning" })}
-               role="status" aria-live="polite" id="verdict">
+            <p class={classes!("verdict", class)} role="status" aria-live="polite" id="verdict">
                 { if !p.current { "Vérification en cours…".to_string() } else { count.clone() } }
             </p>
             if all_clear && p.current {
-                <p class="all-clear">
-                    { "Les effectifs, le quorum, les procurations, les votes, les montants et les dates lus dans " }
-                    { if p.extracts > 1 { format!("les {} extraits", p.extracts) } else { "l'extrait".to_string() } }
-                    { " sont cohérents entre eux. Seul ce que le texte indique a pu être vérifié." }
+                <p class={classes!("all-clear", nothing.then_some("nothing"))}>
+                    { match p.verdict.kind {
+                        VerdictKind::NothingToCheck => p.verdict.message.trim_start_matches("Rien à vérifier : ").to_string(),
+                        _ => format!(
+                            "Vérifié : {}. Ces éléments sont cohérents entre eux ; seul ce que le texte indique a pu être vérifié.",
+                            p.verdict.checked.join(", ")
+                        ),
+                    } }
                 </p>
             }
             { for groups }
