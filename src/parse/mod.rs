@@ -180,7 +180,7 @@ fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> 
             let tables = amounts::tables(t, &amounts, part.range.0, part.range.1);
             let mut votes = part.votes;
             for v in votes.iter_mut() {
-                v.basis = part.basis.clone();
+                v.basis = part.vote_basis.clone();
             }
             items.push(Item {
                 range: part.range,
@@ -348,6 +348,7 @@ struct Part {
     votes: Vec<Vote>,
     basis: Basis,
     first: bool,
+    vote_basis: Basis,
 }
 
 /// Votes never cross an item's limits. Several results in one item (no heading found
@@ -399,6 +400,7 @@ fn split_by_votes(t: &Text, a: usize, b: usize, f: &items::Frame) -> Vec<Part> {
             votes: groups.pop().map(|g| g.0).unwrap_or_default(),
             basis: f.basis.clone(),
             first: true,
+            vote_basis: f.basis.clone(),
         }];
     }
     let n = groups.len();
@@ -416,6 +418,8 @@ fn split_by_votes(t: &Text, a: usize, b: usize, f: &items::Frame) -> Vec<Part> {
                 "limites du point déduites des résultats de vote",
             )),
             first: k == 0,
+            // each result stays within its own part: its tally is read as written
+            vote_basis: f.basis.clone(),
         });
         start = end;
     }

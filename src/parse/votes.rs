@@ -289,6 +289,13 @@ fn tokens(t: &Text, from: usize, to: usize) -> Vec<Token> {
     out
 }
 
+/// How far an unanimity may stand from the tally it belongs to (bytes).
+const UNANIMITY_GAP: usize = 100;
+/// How far apart the words of one tally may stand (bytes).
+const TALLY_GAP: usize = 160;
+/// How far an outcome ("adoptée") may follow its tally (bytes).
+const OUTCOME_GAP: usize = 80;
+
 /// A sentence ends in `between` (a period followed by a space or a line break, outside
 /// parentheses).
 fn ends_sentence(between: &str) -> bool {
@@ -329,7 +336,7 @@ pub fn find_votes(t: &Text, from: usize, to: usize) -> Vec<Vote> {
         if tok.kind == Kind::Outcome {
             // attach to the current vote if close, else keep for the next one
             if let Some((v, _, last, kinds)) = votes.last_mut() {
-                if tok.a < *last + 80
+                if tok.a < *last + OUTCOME_GAP
                     && !kinds.contains(&Kind::Outcome)
                     && kinds.iter().any(|k| *k != Kind::Unanimity)
                     && !starts_another_item(t.low(*last, tok.a))
@@ -355,23 +362,28 @@ pub fn find_votes(t: &Text, from: usize, to: usize) -> Vec<Vote> {
             Some((_, _, last, kinds)) => {
                 let gap = tok.a.saturating_sub(*last);
                 let limit = if tok.kind == Kind::Unanimity || kinds == &vec![Kind::Unanimity] {
-                    100
+                    UNANIMITY_GAP
                 } else {
-                    160
+                    TALLY_GAP
                 };
                 // an unanimity and a tally join only within one sentence (or parenthesis):
                 // "Point 3 adopté à l'unanimité. Point 4 : Pour : 20, Contre : 2" are two votes
                 let crosses = (tok.kind == Kind::Unanimity || kinds.contains(&Kind::Unanimity))
                     && (ends_sentence(t.low(*last, tok.a))
                         || starts_another_item(t.low(*last, tok.a)));
-                gap < limit && !kinds.contains(&tok.kind) && !crosses
+                // a complete tally is not joined by a later unanimity: "Pour : 20 — Contre : 3
+                // — Abstentions : 3 ⏎ Adopté à l'unanimité (Pour : 25 ; Contre : 2)"
+                let complete = tok.kind == Kind::Unanimity
+                    && kinds.contains(&Kind::Pour)
+                    && (kinds.contains(&Kind::Contre) || kinds.contains(&Kind::Abst));
+                gap < limit && !kinds.contains(&tok.kind) && !crosses && !complete
             }
             None => false,
         };
         if !join {
             let mut v = Vote::default();
             if let Some(o) = pending_outcome.take() {
-                if tok.a < o.b + 80 {
+                if tok.a < o.b + OUTCOME_GAP {
                     v.adopted = Some((o.adopted, t.span(o.a, o.b)));
                 }
             }
