@@ -49,11 +49,29 @@ fn stages(name: &str, input: &str, n: usize) {
     });
     time("actes", n, || conforme::parse::actes::find_ids(&t, a, b));
     let doc = parse::parse(&t);
+    time("kind", n, || {
+        conforme::parse::kind::classify(&t, &doc.seances)
+    });
+    time("tally", n, || {
+        doc.seances
+            .iter()
+            .map(|s| {
+                (0..s.items.len())
+                    .map(|k| conforme::tally::Attendance::of(s, k).first as usize)
+                    .sum::<usize>()
+            })
+            .sum::<usize>()
+    });
     let opts = conforme::Options::all();
     time("rules", n, || {
         doc.seances
             .iter()
-            .map(|s| conforme::rules::run(s, &doc.info, &opts).len())
+            .map(|s| {
+                let atts: Vec<_> = (0..s.items.len())
+                    .map(|k| conforme::tally::Attendance::of(s, k))
+                    .collect();
+                conforme::rules::run(s, &atts, &doc.info, &opts).len()
+            })
             .sum::<usize>()
     });
     time("check (all)", n, || {

@@ -9,6 +9,7 @@ pub mod model;
 pub mod parse;
 pub mod report;
 pub mod rules;
+pub mod sort;
 pub mod tally;
 pub mod text;
 
@@ -55,10 +56,18 @@ pub fn check(input: &str, opts: &Options) -> Report {
         if let Some(b) = opts.body {
             seance.body = b;
         }
-        let per = rules::run(&seance, &doc.info, opts);
+        // each item's counts, computed once for the rules and the report
+        let atts = tally::Attendance::all(&seance);
+        let per = rules::run(&seance, &atts, &doc.info, opts);
         let members = report::members(&seance);
         for (k, findings) in per.into_iter().enumerate() {
-            extracts.push(report::extract(&seance, k, members.clone(), findings));
+            extracts.push(report::extract(
+                &seance,
+                k,
+                &atts[k],
+                members.clone(),
+                findings,
+            ));
         }
     }
     let document = report::DocumentOut {

@@ -4,6 +4,10 @@
 
 use crate::text::Span;
 use serde::Serialize;
+use std::borrow::Cow;
+
+/// Why a reading is not certain: a French phrase, static where it can be (no allocation).
+pub type Doubt = Cow<'static, str>;
 
 /// How a value was read.
 ///
@@ -45,7 +49,7 @@ impl Certainty {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Basis {
     pub certainty: Certainty,
-    pub doubt: Option<String>,
+    pub doubt: Option<Doubt>,
 }
 
 impl Basis {
@@ -53,13 +57,13 @@ impl Basis {
         certainty: Certainty::Certain,
         doubt: None,
     };
-    pub fn probable(doubt: impl Into<String>) -> Basis {
+    pub fn probable(doubt: impl Into<Doubt>) -> Basis {
         Basis {
             certainty: Certainty::Probable,
             doubt: Some(doubt.into()),
         }
     }
-    pub fn guessed(doubt: impl Into<String>) -> Basis {
+    pub fn guessed(doubt: impl Into<Doubt>) -> Basis {
         Basis {
             certainty: Certainty::Guessed,
             doubt: Some(doubt.into()),
@@ -80,11 +84,11 @@ impl Basis {
         }
     }
     /// At most `c`, saying why.
-    pub fn cap(self, c: Certainty, doubt: &str) -> Basis {
+    pub fn cap(self, c: Certainty, doubt: &'static str) -> Basis {
         if c < self.certainty {
             Basis {
                 certainty: c,
-                doubt: Some(doubt.to_string()),
+                doubt: Some(Cow::Borrowed(doubt)),
             }
         } else {
             self
@@ -344,7 +348,7 @@ pub struct DeclaredCount {
     pub certainty: Certainty,
     /// Why the reading is not certain (French).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub doubt: Option<String>,
+    pub doubt: Option<Doubt>,
 }
 
 impl DeclaredCount {
@@ -502,6 +506,70 @@ impl NameKey {
         } else {
             NameMatch::None
         }
+    }
+}
+
+/// Indices by name key, for lookups and groupings that stay linear however long the lists
+/// are (no hash map and no sort: both weigh kilobytes of wasm).
+pub struct KeyIndex {
+    buckets: Vec<Vec<u32>>,
+}
+
+impl KeyIndex {
+    pub fn new(expected: usize) -> KeyIndex {
+        KeyIndex {
+            buckets: vec![Vec::new(); expected.next_power_of_two().max(16)],
+        }
+    }
+    fn slot(&self, key: &NameKey) -> usize {
+        // FNV-1a over the key's tokens
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for tok in &key.0 {
+            for b in tok.bytes().chain([0]) {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x100_0000_01b3);
+            }
+        }
+        (h as usize) & (self.buckets.len() - 1)
+    }
+    pub fn add(&mut self, key: &NameKey, i: usize) {
+        let s = self.slot(key);
+        self.buckets[s].push(i as u32);
+    }
+    /// The indices added with exactly this key, in the order added.
+    pub fn same<'a>(
+        &'a self,
+        key: &'a NameKey,
+        keys: impl Fn(usize) -> &'a NameKey + 'a,
+    ) -> impl Iterator<Item = usize> + 'a {
+        self.buckets[self.slot(key)]
+            .iter()
+            .map(|&i| i as usize)
+            .filter(move |&i| keys(i) == key)
+    }
+    /// An index over the members' keys.
+    pub fn of_members(members: &[Member]) -> KeyIndex {
+        let mut ix = KeyIndex::new(members.len());
+        for (i, m) in members.iter().enumerate() {
+            ix.add(&m.key, i);
+        }
+        ix
+    }
+    /// The one index added with exactly this key (none when absent or ambiguous).
+    pub fn one<'a>(
+        &'a self,
+        key: &'a NameKey,
+        keys: impl Fn(usize) -> &'a NameKey + 'a,
+    ) -> Option<usize> {
+        let mut it = self.same(key, keys);
+        match (it.next(), it.next()) {
+            (Some(i), None) => Some(i),
+            _ => None,
+        }
+    }
+    /// The one member with exactly this key (none when absent or ambiguous).
+    pub fn unique<'a>(&self, members: &'a [Member], key: &NameKey) -> Option<&'a Member> {
+        self.one(key, |i| &members[i].key).map(|i| &members[i])
     }
 }
 

@@ -279,7 +279,7 @@ fn date_out(d: &ChosenDate) -> DateOut {
         date: d.date.iso(),
         span: d.mention.span,
         certainty: d.basis.certainty,
-        doubt: d.basis.doubt.clone(),
+        doubt: d.basis.doubt.clone().map(|x| x.into_owned()),
     }
 }
 
@@ -304,11 +304,11 @@ fn declared_for(s: &Seance, item: &Item) -> Declared {
 pub fn extract(
     s: &Seance,
     k: usize,
+    att: &Attendance,
     members: std::sync::Arc<[MemberOut]>,
     findings: Vec<Finding>,
 ) -> Extract {
     let d = &s.items[k];
-    let att = Attendance::of(s, k);
     let counted = att.listed.as_ref().map(|l| {
         let basis = att.list_basis(
             crate::tally::Field::Present,
@@ -321,7 +321,7 @@ pub fn extract(
             away: l.away,
             uncertain: l.uncertain,
             certainty: basis.certainty,
-            doubt: basis.doubt,
+            doubt: basis.doubt.map(|x| x.into_owned()),
             present_members: l.present_members.clone(),
             represented_members: l.represented_members.clone(),
             away_members: l.away_members.clone(),

@@ -79,17 +79,80 @@ pub struct Attendance<'a> {
     pub item: &'a Item,
     pub first: bool,
     pub listed: Option<Listed>,
+    /// Computed once: présents, représentés, en exercice (declared, else listed).
+    counts: [Option<Count>; 3],
+    /// Whether the lists are corroborated by a count other than each field.
+    corroborated: [bool; 4],
 }
 
 impl<'a> Attendance<'a> {
+    /// The counts of one item.
     pub fn of(seance: &'a Seance, index: usize) -> Attendance<'a> {
+        let persons = persons(seance);
+        Attendance::with(seance, &persons, index)
+    }
+
+    /// The counts of every item of a séance (its persons grouped once; the lists counted
+    /// once when no status is limited to some items).
+    pub fn all(seance: &'a Seance) -> Vec<Attendance<'a>> {
+        let persons = persons(seance);
+        let scoped = seance.members.iter().any(|m| m.scope != ItemScope::Seance);
+        if scoped || seance.items.len() < 2 {
+            return (0..seance.items.len())
+                .map(|k| Attendance::with(seance, &persons, k))
+                .collect();
+        }
+        let first = Attendance::with(seance, &persons, 0);
+        let later = seance
+            .items
+            .get(1)
+            .and_then(|item| listed(seance, &persons, item, false));
+        let mut out = Vec::with_capacity(seance.items.len());
+        out.push(first);
+        for item in seance.items.iter().skip(1) {
+            out.push(Attendance::complete(seance, item, false, later.clone()));
+        }
+        out
+    }
+
+    fn with(seance: &'a Seance, persons: &[Vec<usize>], index: usize) -> Attendance<'a> {
         let item = &seance.items[index];
-        Attendance {
+        let first = index == 0;
+        Attendance::complete(seance, item, first, listed(seance, persons, item, first))
+    }
+
+    /// The counts of an item, once its lists are counted.
+    fn complete(
+        seance: &'a Seance,
+        item: &'a Item,
+        first: bool,
+        listed: Option<Listed>,
+    ) -> Attendance<'a> {
+        let mut a = Attendance {
             seance,
             item,
-            first: index == 0,
-            listed: listed(seance, item, index == 0),
+            first,
+            listed,
+            counts: [None, None, None],
+            corroborated: [false; 4],
+        };
+        for (k, f) in [
+            Field::InOffice,
+            Field::Present,
+            Field::Represented,
+            Field::Away,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            a.corroborated[k] = a.corroborated_now(f);
         }
+        a.counts = [
+            a.present_now(),
+            a.represented_now(),
+            a.declared(|d| &d.in_office),
+        ];
+        a
     }
 
     /// A declared count for this item: its own, else the séance's. The séance's counts are
@@ -110,11 +173,15 @@ impl<'a> Attendance<'a> {
     }
 
     pub fn in_office(&self) -> Option<Count> {
-        self.declared(|d| &d.in_office)
+        self.counts[2].clone()
     }
 
     /// Whether the lists are corroborated by a count other than `except`.
     pub fn corroborated(&self, except: Field) -> bool {
+        self.corroborated[except as usize]
+    }
+
+    fn corroborated_now(&self, except: Field) -> bool {
         let Some(l) = &self.listed else { return false };
         if !l.reliable || l.uncertain > 0 || l.scoped {
             return false;
@@ -122,7 +189,7 @@ impl<'a> Attendance<'a> {
         let certain = |c: Option<Count>| c.filter(|c| c.basis.is_certain());
         let p = certain(self.declared(|d| &d.present));
         let r = certain(self.declared(|d| &d.proxies));
-        let e = certain(self.in_office());
+        let e = certain(self.declared(|d| &d.in_office));
         let mut agree = false;
         let mut disagree = false;
         let mut check = |field: Field, decl: &Option<Count>, lo: u32, hi: u32| {
@@ -149,6 +216,10 @@ impl<'a> Attendance<'a> {
 
     /// Présents: declared, else counted in reliable lists.
     pub fn present(&self) -> Option<Count> {
+        self.counts[0].clone()
+    }
+
+    fn present_now(&self) -> Option<Count> {
         if let Some(c) = self.declared(|d| &d.present) {
             return Some(c);
         }
@@ -167,6 +238,10 @@ impl<'a> Attendance<'a> {
 
     /// Représentés: declared proxies, else counted in reliable lists.
     pub fn represented(&self) -> Option<Count> {
+        self.counts[1].clone()
+    }
+
+    fn represented_now(&self) -> Option<Count> {
         if let Some(c) = self.declared(|d| &d.proxies) {
             return Some(c);
         }
@@ -181,7 +256,7 @@ impl<'a> Attendance<'a> {
     }
 
     /// How sure a count read from the lists is, for a rule comparing it with `field`.
-    pub fn list_basis(&self, field: Field, what: &str) -> Basis {
+    pub fn list_basis(&self, field: Field, what: &'static str) -> Basis {
         let Some(l) = &self.listed else {
             return Basis::guessed(what);
         };
@@ -210,9 +285,27 @@ fn president_listed(s: &Seance) -> bool {
     }
 }
 
+/// The séance's persons: its members' entries grouped by full name, in text order.
+pub fn persons(s: &Seance) -> Vec<Vec<usize>> {
+    let index = KeyIndex::of_members(&s.members);
+    let mut done = vec![false; s.members.len()];
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, m) in s.members.iter().enumerate() {
+        if done[i] {
+            continue;
+        }
+        let g: Vec<usize> = index.same(&m.key, |j| &s.members[j].key).collect();
+        for &j in &g {
+            done[j] = true;
+        }
+        groups.push(g);
+    }
+    groups
+}
+
 /// Counts the lists for an item: each person's status for it, from the entries whose scope
 /// holds for its number (an entry limited to some items wins over one for the whole séance).
-pub fn listed(s: &Seance, item: &Item, first: bool) -> Option<Listed> {
+pub fn listed(s: &Seance, persons: &[Vec<usize>], item: &Item, first: bool) -> Option<Listed> {
     if !s.lists_reliable() || !s.has_list(ListKind::Present) {
         return None;
     }
@@ -222,52 +315,44 @@ pub fn listed(s: &Seance, item: &Item, first: bool) -> Option<Listed> {
     };
     // The item's number; the first item of a séance is the opening when it has none.
     let n = item.ordinal;
-    // Group the entries by person (full name match), in text order of their first entry.
-    let mut order: Vec<usize> = (0..s.members.len()).collect();
-    order.sort_by(|&a, &b| s.members[a].key.0.cmp(&s.members[b].key.0).then(a.cmp(&b)));
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for &i in &order {
-        match groups.last_mut() {
-            Some(g) if s.members[g[0]].key == s.members[i].key => g.push(i),
-            _ => groups.push(vec![i]),
-        }
-    }
-    groups.sort_by_key(|g| g[0]);
-    for same in groups {
-        let entries: Vec<&Member> = same.iter().map(|&j| &s.members[j]).collect();
-        let scoped = entries.iter().any(|m| m.scope != ItemScope::Seance);
-        let holds: Vec<Option<bool>> = entries
-            .iter()
-            .map(|m| match (&m.scope, n, first) {
+    for same in persons {
+        // the entries limited to items that hold for this one, those for the whole séance,
+        // and whether some entry's items cannot be told
+        let (mut explicit, mut explicit_at) = (0usize, None);
+        let (mut whole, mut whole_at) = (0usize, None);
+        let mut unknown = false;
+        for &j in same {
+            let m = &s.members[j];
+            let holds = match (&m.scope, n, first) {
                 // an opening item without a number: "jusqu'au point 2" holds, "à compter du
                 // point 3" does not yet
                 (ItemScope::Items { from, only, .. }, None, true) if only.is_empty() => {
                     Some(from.is_none())
                 }
                 _ => m.scope.holds_for(n),
-            })
-            .collect();
-        let explicit: Vec<usize> = (0..entries.len())
-            .filter(|&k| holds[k] == Some(true) && entries[k].scope != ItemScope::Seance)
-            .collect();
-        let whole: Vec<usize> = (0..entries.len())
-            .filter(|&k| entries[k].scope == ItemScope::Seance)
-            .collect();
-        let unknown = holds.iter().any(|h| h.is_none());
-        let status = if explicit.len() == 1 {
-            Some(entries[explicit[0]].status)
-        } else if explicit.is_empty() && !unknown && whole.len() == 1 {
-            Some(entries[whole[0]].status)
-        } else if explicit.is_empty() && !unknown && whole.is_empty() {
-            // listed only for other items: away for this one, but how is not said
-            None
-        } else {
-            None
-        };
-        if scoped {
-            l.scoped = true;
+            };
+            if m.scope == ItemScope::Seance {
+                whole += 1;
+                whole_at = whole_at.or(Some(j));
+            } else {
+                l.scoped = true;
+                match holds {
+                    Some(true) => {
+                        explicit += 1;
+                        explicit_at = explicit_at.or(Some(j));
+                    }
+                    Some(false) => {}
+                    None => unknown = true,
+                }
+            }
         }
-        let idx = same[explicit.first().or(whole.first()).copied().unwrap_or(0)];
+        let idx = explicit_at.or(whole_at).unwrap_or(same[0]);
+        let status = match (explicit, whole) {
+            (1, _) => Some(s.members[idx].status),
+            (0, 1) if !unknown => Some(s.members[idx].status),
+            // listed only for other items, or for several: how it stands is not said
+            _ => None,
+        };
         match status {
             Some(Status::Present) => {
                 l.present.0 += 1;
@@ -282,7 +367,7 @@ pub fn listed(s: &Seance, item: &Item, first: bool) -> Option<Listed> {
                 l.away_members.push(idx);
             }
             None => {
-                if whole.len() > 1 {
+                if whole > 1 && explicit == 0 {
                     // two statuses for the whole séance: a conflict, counted once as present
                     l.present.0 += 1;
                     l.present_members.push(idx);

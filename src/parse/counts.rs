@@ -7,7 +7,7 @@
 //! number before its label, a box or table read by position, a label matched with edits
 //! are probable; two different values stated for one count make it a guess.
 
-use super::lexicon::{index_of, tolerant_hits, Field, COUNT_LABELS};
+use super::lexicon::{Field, TolerantLabels, COUNT_LABELS};
 use super::scan::*;
 use crate::model::{Basis, Certainty, Declared, DeclaredCount};
 use crate::text::Text;
@@ -17,7 +17,7 @@ const MAX_COUNT: u32 = 2000;
 /// How far a label's value may stand after the label, fillers included (bytes).
 const LABEL_REACH: usize = 24;
 
-static LABELS: Lexicon = Lexicon::new(|| index_of(COUNT_LABELS));
+static LABELS: TolerantLabels = TolerantLabels::new(|| COUNT_LABELS.iter().map(|x| x.0).collect());
 
 /// A count read, before it is put in its slot.
 struct Read {
@@ -170,10 +170,13 @@ fn set(t: &Text, decl: &mut Declared, r: Read) {
         }
         Some(c) if r.basis.certainty < c.certainty => {}
         Some(c) => {
-            c.doubt = Some(format!(
-                "deux valeurs lues pour le même effectif : {} et {}",
-                c.value, r.value
-            ));
+            c.doubt = Some(
+                format!(
+                    "deux valeurs lues pour le même effectif : {} et {}",
+                    c.value, r.value
+                )
+                .into(),
+            );
             c.certainty = Certainty::Guessed;
         }
     }
@@ -181,11 +184,21 @@ fn set(t: &Text, decl: &mut Declared, r: Read) {
 
 /// Declared counts in `from..to`.
 pub fn find_declared(t: &Text, from: usize, to: usize) -> Declared {
+    find_declared_segments(t, &[from, to])
+        .pop()
+        .unwrap_or_default()
+}
+
+/// Declared counts of consecutive segments (`cuts[k]..cuts[k + 1]`), read in one pass: a
+/// count belongs to the segment where it is written.
+pub fn find_declared_segments(t: &Text, cuts: &[usize]) -> Vec<Declared> {
     let s = t.lower.as_bytes();
     let norm = t.norm.as_bytes();
+    let (Some(&from), Some(&to)) = (cuts.first(), cuts.last()) else {
+        return Vec::new();
+    };
     let to = to.min(s.len());
-    let labels: Vec<&str> = COUNT_LABELS.iter().map(|x| x.0).collect();
-    let hits = tolerant_hits(t, from, to, &LABELS, &labels);
+    let hits = LABELS.hits(t, from, to);
     let mut reads: Vec<Read> = Vec::new();
     let mut i = from;
     let mut bare_labels: Vec<usize> = Vec::new();
@@ -215,7 +228,8 @@ pub fn find_declared(t: &Text, from: usize, to: usize) -> Declared {
         if let Some((v, a, b)) = value_after(s, e) {
             // "Nombre de membres : Afférents au Conseil : 27": a generic label followed by a
             // more precise one is only a heading.
-            if let Some(&(p2, _, _, _)) = hits.iter().find(|h| h.0 > pos && h.0 < a) {
+            let next = hits.partition_point(|h| h.0 <= pos);
+            if let Some(&(p2, _, _, _)) = hits.get(next).filter(|h| h.0 < a) {
                 if p2 >= e {
                     i = p2;
                     continue;
@@ -257,12 +271,16 @@ pub fn find_declared(t: &Text, from: usize, to: usize) -> Declared {
     }
     boxes(t, from, to, &mut reads);
     tables(t, from, to, &bare_labels, &mut reads);
-    reads.sort_by_key(|r| r.a);
-    let mut decl = Declared::default();
+    crate::sort::order_by(&mut reads, |r| (r.a, 0));
+    let mut out: Vec<Declared> = vec![Declared::default(); cuts.len().saturating_sub(1).max(1)];
+    let mut seg = 0;
     for r in reads {
-        set(t, &mut decl, r);
+        while seg + 1 < out.len() && r.a >= cuts[seg + 1] {
+            seg += 1;
+        }
+        set(t, &mut out[seg], r);
     }
-    decl
+    out
 }
 
 /// A count right before an upper-case label at `pos..e`, after `floor`: (value, start, end).
@@ -323,7 +341,7 @@ fn after_date_or_number(s: &[u8], st: usize) -> bool {
 /// Votants" — numbers paired with labels by position (probable).
 fn boxes(t: &Text, from: usize, to: usize, reads: &mut Vec<Read>) {
     let s = t.lower.as_bytes();
-    let index = LABELS.get();
+    let index = LABELS.exact();
     static BOXES: Lexicon =
         Lexicon::new(|| Patterns::new(&["nombre de conseillers", "nombre de membres"]));
     let mut j = from;
@@ -377,7 +395,7 @@ fn boxes(t: &Text, from: usize, to: usize, reads: &mut Vec<Read>) {
 /// — only where a label stood without a value.
 fn tables(t: &Text, from: usize, to: usize, bare_labels: &[usize], reads: &mut Vec<Read>) {
     let s = t.lower.as_bytes();
-    let index = LABELS.get();
+    let index = LABELS.exact();
     let mut consumed = from;
     for &j in bare_labels {
         if j < consumed {
@@ -442,8 +460,8 @@ fn tables(t: &Text, from: usize, to: usize, bare_labels: &[usize], reads: &mut V
 /// "présents et représentés : 52": the sum of présents and procurations, when stated.
 pub fn present_or_represented(t: &Text, from: usize, to: usize) -> Option<DeclaredCount> {
     let s = t.lower.as_bytes();
-    let labels: Vec<&str> = COUNT_LABELS.iter().map(|x| x.0).collect();
-    tolerant_hits(t, from, to, &LABELS, &labels)
+    LABELS
+        .hits(t, from, to)
         .into_iter()
         .filter(|h| COUNT_LABELS[h.2].1 == Field::PresentOrRepresented)
         .find_map(|(_, e, _, edits)| {

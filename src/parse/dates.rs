@@ -140,13 +140,148 @@ pub fn find_dates(t: &Text) -> Vec<DateMention> {
         } else {
             None
         };
-        if let Some((mut m, e)) = found {
-            m.role = role_before(t, m.pos);
+        if let Some((m, e)) = found {
             out.push(m);
             next = e;
         }
     }
+    // The role words, read only before the dates (and just after them, for an approval).
+    let mut windows: Vec<(usize, usize)> = Vec::new();
+    for m in &out {
+        let (a, b) = (
+            m.pos.saturating_sub(ROLE_WINDOW),
+            (m.pos + APPROVAL_AFTER).min(s.len()),
+        );
+        match windows.last_mut() {
+            Some(w) if a <= w.1 => w.1 = w.1.max(b),
+            _ => windows.push((a, b)),
+        }
+    }
+    let keys = RoleKeys::of(t, &windows);
+    for m in out.iter_mut() {
+        m.role = role_before(t, &keys, m.pos);
+    }
     out
+}
+
+/// The role words of a text, found once in the windows around its dates: each date looks
+/// back among them.
+struct RoleKeys {
+    session: Vec<(usize, usize, usize)>,
+    meeting: Vec<(usize, usize, usize)>,
+    convocation: Vec<(usize, usize, usize)>,
+    cited: Vec<(usize, usize, usize)>,
+    stamp: Vec<(usize, usize, usize)>,
+    approval: Vec<(usize, usize, usize)>,
+    minutes: Vec<(usize, usize, usize)>,
+}
+
+/// Approval words: minutes being approved ("approbation", "adopté", "arrêté").
+const APPROVAL_WORDS: &[&str] = &[
+    "approbation",
+    "approuve",
+    "approuver",
+    "adopte",
+    "adoption",
+    "adopter",
+    "observations",
+    "relatif au",
+    "relative a",
+    "precedent",
+    "precedente",
+    "dernier",
+    "derniere",
+    "arrete",
+];
+
+/// Minutes named: "Approbation du procès-verbal de la séance du …".
+const MINUTES_WORDS: &[&str] = &[
+    "proces-verbal",
+    "proces verbal",
+    "pv",
+    "compte rendu",
+    "compte-rendu",
+];
+
+impl RoleKeys {
+    /// One scan of the windows for every family of role words: each distinct word carries
+    /// the families it belongs to (the longest word at a position is read, so a family's
+    /// longer word also counts for the shorter one it begins with: "proces-verbal du" is a
+    /// meeting and minutes).
+    fn of(t: &Text, windows: &[(usize, usize)]) -> RoleKeys {
+        const FAMILIES: [&[&str]; 7] = [
+            SESSION_KEYS,
+            MEETING_KEYS,
+            CONVOCATION_KEYS,
+            CITED_KEYS,
+            STAMP_KEYS,
+            APPROVAL_WORDS,
+            MINUTES_WORDS,
+        ];
+        static WORDS: std::sync::OnceLock<(Patterns<'static>, Vec<u8>)> =
+            std::sync::OnceLock::new();
+        let (index, masks) = WORDS.get_or_init(|| {
+            let mut words: Vec<&'static str> = Vec::new();
+            let mut masks: Vec<u8> = Vec::new();
+            for (f, family) in FAMILIES.iter().enumerate() {
+                for &w in family.iter() {
+                    match words.iter().position(|x| *x == w) {
+                        Some(k) => masks[k] |= 1 << f,
+                        None => {
+                            words.push(w);
+                            masks.push(1 << f);
+                        }
+                    }
+                }
+            }
+            // a longer word also belongs to the families of the shorter words it begins with
+            let prefixes: Vec<u8> = words
+                .iter()
+                .map(|w| {
+                    words
+                        .iter()
+                        .zip(&masks)
+                        .filter(|(x, _)| {
+                            x.len() < w.len() && w.starts_with(**x) && w.as_bytes()[x.len()] == b' '
+                        })
+                        .fold(0, |m, (_, k)| m | k)
+                })
+                .collect();
+            let masks = masks.iter().zip(prefixes).map(|(m, p)| m | p).collect();
+            (Patterns::new(&words), masks)
+        });
+        let mut families: [Vec<(usize, usize, usize)>; 7] = Default::default();
+        for &(a, b) in windows {
+            for h in index.hits(t, a, b) {
+                for (f, list) in families.iter_mut().enumerate() {
+                    if masks[h.2] & (1 << f) != 0 {
+                        list.push(h);
+                    }
+                }
+            }
+        }
+        let [session, meeting, convocation, cited, stamp, approval, minutes] = families;
+        RoleKeys {
+            session,
+            meeting,
+            convocation,
+            cited,
+            stamp,
+            approval,
+            minutes,
+        }
+    }
+}
+
+/// The last hit of `hits` starting in `from..pos` and ending by `pos`.
+fn last_in(hits: &[(usize, usize, usize)], from: usize, pos: usize) -> Option<(usize, usize)> {
+    let a = hits.partition_point(|h| h.0 < from);
+    let z = hits.partition_point(|h| h.0 < pos);
+    hits[a..z.max(a)]
+        .iter()
+        .rev()
+        .find(|h| h.1 <= pos)
+        .map(|h| (h.0, h.1))
 }
 
 /// How far before a date its role words may stand (normalised bytes).
@@ -163,30 +298,7 @@ const TITLE_GAP: usize = 80;
 /// and a nominal mention of a meeting ("en Conseil communautaire du …") is another
 /// meeting's when a citation ("Considérant", "Vu la délibération", "loi") stands in the
 /// same clause, unless it opens the document's own title.
-fn role_before(t: &Text, pos: usize) -> DateRole {
-    static SESSION: Lexicon = Lexicon::new(|| Patterns::new(SESSION_KEYS));
-    static MEETING: Lexicon = Lexicon::new(|| Patterns::new(MEETING_KEYS));
-    static CONVOCATION: Lexicon = Lexicon::new(|| Patterns::new(CONVOCATION_KEYS));
-    static CITED: Lexicon = Lexicon::new(|| Patterns::new(CITED_KEYS));
-    static STAMP: Lexicon = Lexicon::new(|| Patterns::new(STAMP_KEYS));
-    static APPROVAL: Lexicon = Lexicon::new(|| {
-        Patterns::new(&[
-            "approbation",
-            "approuve",
-            "approuver",
-            "adopte",
-            "adoption",
-            "adopter",
-            "observations",
-            "relatif au",
-            "relative a",
-            "precedent",
-            "precedente",
-            "dernier",
-            "derniere",
-            "arrete",
-        ])
-    });
+fn role_before(t: &Text, keys: &RoleKeys, pos: usize) -> DateRole {
     let s = t.lower.as_bytes();
     // The clause before the date: back to a sentence end or a blank line (lines wrap inside
     // sentences in extracted PDFs), at most the window.
@@ -214,47 +326,32 @@ fn role_before(t: &Text, pos: usize) -> DateRole {
                 .all(|c| !c.is_ascii_lowercase() && c != b'.' && c != b'\n');
         short || title
     };
-    let last = |lex: &Lexicon| -> Option<(usize, usize)> {
-        lex.get()
-            .hits(t, from, pos)
-            .into_iter()
-            .rev()
-            .find(|h| h.1 <= pos)
-            .map(|h| (h.0, h.1))
-    };
+    let last = |hits: &[(usize, usize, usize)]| last_in(hits, from, pos);
     // Minutes being approved: "Approbation du procès-verbal de la séance du …", "Le
     // procès-verbal de la séance du … est adopté" — minutes named before the séance words,
     // other than the text's own title.
-    static MINUTES: Lexicon = Lexicon::new(|| {
-        Patterns::new(&[
-            "proces-verbal",
-            "proces verbal",
-            "pv",
-            "compte rendu",
-            "compte-rendu",
-        ])
-    });
-    let minutes = last(&MINUTES).filter(|m| !is_own_title(t, m.0));
+    let minutes = last(&keys.minutes).filter(|m| !is_own_title(t, m.0));
     let approved_after = {
         let end = (pos + APPROVAL_AFTER).min(s.len());
         let stop = s[pos..end]
             .windows(2)
             .position(|w| w[0] == b'.' && is_ws(w[1]))
             .map_or(end, |k| pos + k);
-        APPROVAL.get().find(t, pos, stop).is_some()
+        let a = keys.approval.partition_point(|h| h.0 < pos);
+        keys.approval.get(a).is_some_and(|h| h.0 < stop)
     };
     if (minutes.is_some() && approved_after)
-        || last(&APPROVAL).is_some_and(|a| minutes_between(t, a.1, pos))
+        || last(&keys.approval).is_some_and(|a| minutes_between(t, a.1, pos))
     {
         return DateRole::Cited;
     }
     // "DÉLIBÉRATION N°CP 2023-024 DU 25 JANVIER 2023" opening the text is its own date
-    let cited = last(&CITED).filter(|c| {
+    let cited = last(&keys.cited).filter(|c| {
         !(is_own_title(t, c.0)
             && t.low(c.0, c.1).starts_with("deliberation")
             && adjacent_number(t, c.1, pos))
     });
-    let titled = last(&CITED)
+    let titled = last(&keys.cited)
         .filter(|c| cited.is_none() && is_own_title(t, c.0))
         .is_some();
     // "le règlement 2020/972 du 2 juillet 2020", "n° 12 du 3 mars": an act's number, then its date
@@ -272,7 +369,7 @@ fn role_before(t: &Text, pos: usize) -> DateRole {
     }
     // "la délibération présentée en séance du …": a séance named after a citation is
     // another one, as for a meeting named by its body
-    let session = last(&SESSION).filter(|h| adjacent(h.1)).filter(|h| {
+    let session = last(&keys.session).filter(|h| adjacent(h.1)).filter(|h| {
         !t.low(h.0, h.1).contains("seance")
             || cited.is_none_or(|c| c.0 > h.0)
             || is_own_title(t, h.0)
@@ -297,11 +394,11 @@ fn role_before(t: &Text, pos: usize) -> DateRole {
             .any(|w| clause.contains(w))
         }
     });
-    let meeting = last(&MEETING)
+    let meeting = last(&keys.meeting)
         .filter(|h| adjacent(h.1))
         .filter(|h| cited.is_none_or(|c| c.0 > h.0) || is_own_title(t, h.0));
-    let convocation = last(&CONVOCATION).filter(|h| h.1 + 40 >= pos);
-    let stamp = last(&STAMP).filter(|h| h.1 + 30 >= pos);
+    let convocation = last(&keys.convocation).filter(|h| h.1 + 40 >= pos);
+    let stamp = last(&keys.stamp).filter(|h| h.1 + 30 >= pos);
     if titled && session.is_none() {
         return DateRole::Meeting;
     }

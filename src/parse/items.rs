@@ -274,7 +274,7 @@ fn headings(t: &Text, from: usize, to: usize) -> Vec<Heading> {
             out.push(h.clone());
         }
     }
-    out.sort_by_key(|h| (h.pos, !h.strong));
+    crate::sort::order_by(&mut out, |h| (h.pos, usize::from(!h.strong)));
     // One heading per stretch: "DEL2023-01 Objet : …" is one.
     let mut merged: Vec<Heading> = Vec::new();
     for h in out {

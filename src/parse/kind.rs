@@ -110,26 +110,28 @@ pub fn classify(t: &Text, seances: &[Seance]) -> DocInfo {
     // an assembly as its subject ("le Conseil municipal, à l'unanimité, approuve") — not
     // "l'agglomération a décidé" in a report
     let norm = t.norm.as_bytes();
-    let deliberated = DELIBERATED
-        .get()
-        .hits(t, 0, t.len())
-        .iter()
-        .any(|&(a, b, k)| {
-            let phrase = k < 3;
-            let capitals = norm[a..b].iter().all(|c| !c.is_ascii_lowercase());
-            let before = t.low(a.saturating_sub(SUBJECT_REACH), a);
-            let clause = before.rsplit(". ").next().unwrap_or(before);
-            let subject = [
-                "le conseil",
-                "le bureau",
-                "la commission permanente",
-                "le comite",
-                "l'assemblee",
-            ]
+    let cheap = votes > 0 || counts || listed || attendance_lists;
+    let deliberated = !cheap
+        && DELIBERATED
+            .get()
+            .hits(t, 0, t.len())
             .iter()
-            .any(|w| clause.contains(w));
-            phrase || capitals || subject
-        });
+            .any(|&(a, b, k)| {
+                let phrase = k < 3;
+                let capitals = norm[a..b].iter().all(|c| !c.is_ascii_lowercase());
+                let before = t.low(a.saturating_sub(SUBJECT_REACH), a);
+                let clause = before.rsplit(". ").next().unwrap_or(before);
+                let subject = [
+                    "le conseil",
+                    "le bureau",
+                    "la commission permanente",
+                    "le comite",
+                    "l'assemblee",
+                ]
+                .iter()
+                .any(|w| clause.contains(w));
+                phrase || capitals || subject
+            });
     // A séance header: a deliberative body, its séance date and its convocation.
     let header = seances.iter().any(|x| {
         x.body != BodyKind::Unknown
@@ -169,9 +171,10 @@ pub fn classify(t: &Text, seances: &[Seance]) -> DocInfo {
             seen: what,
         };
     }
+    // the document's own title words: in its head
     let headers: Vec<usize> = HEADERS
         .get()
-        .hits(t, 0, t.len())
+        .hits(t, 0, MARKER_REACH.min(t.len()))
         .iter()
         .map(|h| h.2)
         .collect();

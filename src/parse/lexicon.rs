@@ -5,7 +5,7 @@
 //! [`TOLERANT_MIN_LEN`] bytes or more also matches with a few edits ([`approx_at`]), and a
 //! reading made through such a match is only probable.
 
-use super::scan::{is_word_byte, is_ws, Lexicon, Patterns};
+use super::scan::{is_word_byte, is_ws, Patterns};
 use crate::model::{BodyKind, ListKind};
 use crate::text::Text;
 
@@ -875,70 +875,99 @@ pub fn approx_at(s: &[u8], pos: usize, pat: &str) -> Option<(usize, usize)> {
     best.map(|(d, e)| (e, d))
 }
 
-/// Labels of a list, matched exactly through `index` or approximately when long: every hit
-/// in `from..to` as (start, end, label index, edits).
-pub fn tolerant_hits(
-    t: &Text,
-    from: usize,
-    to: usize,
-    index: &Lexicon,
-    labels: &[&str],
-) -> Vec<(usize, usize, usize, usize)> {
-    let mut hits: Vec<(usize, usize, usize, usize)> = index
-        .get()
-        .hits(t, from, to)
-        .into_iter()
-        .map(|(a, b, k)| (a, b, k, 0))
-        .collect();
-    // Approximate hits of the long labels where no exact hit stands: only at the starts whose
-    // first two bytes are a long label's.
-    let s = t.lower.as_bytes();
-    let mut extra = Vec::new();
-    let mut groups: Vec<usize> = labels
-        .iter()
-        .filter(|l| l.len() >= TOLERANT_MIN_LEN)
-        .map(|l| crate::text::pair_key(l.as_bytes()[0], l.as_bytes()[1]))
-        .collect();
-    groups.sort_unstable();
-    groups.dedup();
-    for g in groups {
-        for &p in t.starts.of_pair(g, from, to) {
-            let p = p as usize;
-            let exact_end = hits
-                .binary_search_by_key(&p, |h| h.0)
-                .ok()
-                .map(|k| hits[k].1);
+/// A label list indexed for exact matches, and for each label the longer labels that
+/// begin with its first word (where an extraction typo may hide a longer label).
+pub struct TolerantLabels {
+    labels: fn() -> Vec<&'static str>,
+    built: std::sync::OnceLock<Tolerant>,
+}
+
+/// The built index: exact patterns, the labels, and for each label its longer siblings.
+type Tolerant = (Patterns<'static>, Vec<&'static str>, Vec<Vec<usize>>);
+
+impl TolerantLabels {
+    pub const fn new(labels: fn() -> Vec<&'static str>) -> TolerantLabels {
+        TolerantLabels {
+            labels,
+            built: std::sync::OnceLock::new(),
+        }
+    }
+    fn get(&self) -> &Tolerant {
+        self.built.get_or_init(|| {
+            let labels = (self.labels)();
+            let first = |l: &str| l.split(' ').next().unwrap_or("").to_string();
+            let longer: Vec<Vec<usize>> = labels
+                .iter()
+                .map(|l| {
+                    labels
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, x)| {
+                            x.len() >= TOLERANT_MIN_LEN && x.len() > l.len() && first(x) == first(l)
+                        })
+                        .map(|(k, _)| k)
+                        .collect()
+                })
+                .collect();
+            (Patterns::new(&labels), labels, longer)
+        })
+    }
+    /// The exact index (as a [`Patterns`]).
+    pub fn exact(&self) -> &Patterns<'static> {
+        &self.get().0
+    }
+
+    /// Every hit in `from..to` as (start, end, label index, edits): the exact hits, where a
+    /// longer label read with a typo ("absents avant donné pouvoir") replaces a shorter
+    /// exact one ("absents").
+    pub fn hits(&self, t: &Text, from: usize, to: usize) -> Vec<(usize, usize, usize, usize)> {
+        let (index, labels, longer) = self.get();
+        let s = t.lower.as_bytes();
+        let mut hits: Vec<(usize, usize, usize, usize)> = index
+            .hits(t, from, to)
+            .into_iter()
+            .map(|(a, b, k)| (a, b, k, 0))
+            .collect();
+        for h in hits.iter_mut() {
+            // only where the text goes on with a word after the exact label
+            let next = skip_ws_bytes(s, h.1);
+            if longer[h.2].is_empty() || next >= s.len() || !s[next].is_ascii_alphabetic() {
+                continue;
+            }
             let mut best: Option<(usize, usize, usize)> = None;
-            for (k, l) in labels.iter().enumerate() {
-                if l.len() < TOLERANT_MIN_LEN || l.as_bytes()[..2] != s[p..(p + 2).min(s.len())] {
+            for &k in &longer[h.2] {
+                // the text's next word begins like the longer label's next word
+                let (shown, long) = (labels[h.2], labels[k]);
+                let expect = if long.starts_with(shown) {
+                    long.as_bytes().get(shown.len() + 1)
+                } else {
+                    long.find(' ').and_then(|x| long.as_bytes().get(x + 1))
+                };
+                if expect != Some(&s[next]) {
                     continue;
                 }
-                if let Some((e, d)) = approx_at(s, p, l) {
-                    if d > 0 && best.is_none_or(|(be, bd, _)| d < bd || (d == bd && e > be)) {
+                if let Some((e, d)) = approx_at(s, h.0, labels[k]) {
+                    if d > 0
+                        && e > h.1
+                        && best.is_none_or(|(be, bd, _)| d < bd || (d == bd && e > be))
+                    {
                         best = Some((e, d, k));
                     }
                 }
             }
             if let Some((e, d, k)) = best {
-                // a longer label read with a typo wins over a shorter exact one
-                if exact_end.is_none_or(|x| e > x) {
-                    extra.push((p, e, k, d));
-                }
+                *h = (h.0, e, k, d);
             }
         }
+        hits
     }
-    if !extra.is_empty() {
-        hits.retain(|h| !extra.iter().any(|x| x.0 == h.0));
-        hits.extend(extra);
-        hits.sort_unstable();
-    }
-    hits
 }
 
-/// Builds the index of a label list (for a `static` [`Lexicon`]).
-pub fn index_of<T>(labels: &'static [(&'static str, T)]) -> Patterns<'static> {
-    let v: Vec<&'static str> = labels.iter().map(|(p, _)| *p).collect();
-    Patterns::new(&v)
+fn skip_ws_bytes(s: &[u8], mut i: usize) -> usize {
+    while i < s.len() && is_ws(s[i]) {
+        i += 1;
+    }
+    i
 }
 
 #[cfg(test)]

@@ -99,11 +99,14 @@ const HEADER_SPAN: usize = 600;
 
 fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> Seance {
     let (o_from, o_to) = (t.span(from, from).start, t.span(to, to).start);
-    let mut dates: Vec<DateMention> = all_dates
-        .iter()
-        .filter(|m| m.span.start >= o_from && (m.span.start < o_to || to >= t.len()))
-        .cloned()
-        .collect();
+    // the séance's dates (all_dates is in text order)
+    let a = all_dates.partition_point(|m| m.span.start < o_from);
+    let z = if to >= t.len() {
+        all_dates.len()
+    } else {
+        all_dates.partition_point(|m| m.span.start < o_to)
+    };
+    let mut dates: Vec<DateMention> = all_dates[a..z.max(a)].to_vec();
     let (body, body_name) = seance::find_body(t, from, to);
     let actes_ids = actes::find_ids(t, from, to);
     let frames = items::frames(t, from, to);
@@ -126,14 +129,21 @@ fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> 
     let sections = attendance::find_sections(t, from, to);
     let members = attendance::build_members(t, &sections);
     let lists: Vec<AttendanceList> = sections.iter().map(list_info).collect();
-    // Séance counts: those of the header, else those of the first item.
-    let mut declared = counts::find_declared(t, from, header_end);
-    let first_own = frames.first().map(|f| (f.head, f.range.1));
-    if declared.is_empty() {
-        if let Some((a, b)) = first_own {
-            declared = counts::find_declared(t, a, b);
-        }
-    }
+    // Séance counts: those of the header, else those of the first item (which then has
+    // none of its own).
+    // one pass: the header, then each item (the first from its heading)
+    let mut cuts: Vec<usize> = vec![from, header_end];
+    cuts.extend(frames.iter().map(|f| f.range.1.max(header_end)));
+    let mut segments = counts::find_declared_segments(t, &cuts).into_iter();
+    let header_declared = segments.next().unwrap_or_default();
+    let first_item_declared = segments.next().unwrap_or_default();
+    let mut later_declared: Vec<Declared> = segments.collect();
+    let header_has_counts = !header_declared.is_empty();
+    let mut declared = if header_has_counts {
+        header_declared
+    } else {
+        first_item_declared.clone()
+    };
     add_list_counts(&mut declared, &sections, t);
     let person = |keys: &[&str]| {
         seance::find_person(t, from, to.min(from + PERSON_REACH), keys).map(|(name, span, a, b)| {
@@ -164,15 +174,14 @@ fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> 
     let mut items: Vec<Item> = Vec::new();
     for (k, f) in frames.into_iter().enumerate() {
         let (a, b) = f.range;
-        let own = if k == 0 {
+        let own = match k {
             // the first item's counts are the séance's unless the header had its own
-            if counts::find_declared(t, from, header_end).is_empty() {
-                Declared::default()
-            } else {
-                counts::find_declared(t, f.head, b)
-            }
-        } else {
-            counts::find_declared(t, a, b)
+            0 if header_has_counts => first_item_declared.clone(),
+            0 => Declared::default(),
+            _ => later_declared
+                .get_mut(k - 1)
+                .map(std::mem::take)
+                .unwrap_or_default(),
         };
         for part in split_by_votes(t, a, b, &f) {
             let mut amounts = amounts::find_amounts(t, part.range.0, part.range.1);
@@ -311,8 +320,7 @@ fn add_list_counts(declared: &mut Declared, sections: &[Section], t: &Text) {
             } else {
                 Certainty::Probable
             },
-            doubt: (!agrees)
-                .then(|| "effectif lu entre parenthèses à la fin de la liste".to_string()),
+            doubt: (!agrees).then_some("effectif lu entre parenthèses à la fin de la liste".into()),
         });
     }
 }

@@ -247,6 +247,17 @@ impl<'p> Patterns<'p> {
         best
     }
 
+    /// In a short range, the range's starts: trying each is cheaper than locating every
+    /// group of the index (a binary search per group).
+    fn few_starts<'t>(&self, t: &'t Text, from: usize, to: usize) -> Option<&'t [u32]> {
+        if from >= to {
+            return Some(&[]);
+        }
+        let starts = t.starts.all(from, to);
+        (starts.len() < (self.groups.len() + self.short_firsts.len()) * FEW_STARTS_PER_GROUP)
+            .then_some(starts)
+    }
+
     /// The candidate start positions in `from..to`, as groups of the text's index: each
     /// position comes once (a group position whose first byte starts a one-byte pattern is
     /// left to that byte's group).
@@ -282,6 +293,12 @@ impl<'p> Patterns<'p> {
     pub fn find(&self, t: &Text, from: usize, to: usize) -> Option<(usize, usize, usize)> {
         let s = t.lower.as_bytes();
         let to = to.min(s.len());
+        if let Some(starts) = self.few_starts(t, from, to) {
+            return starts.iter().find_map(|&p| {
+                let p = p as usize;
+                self.at(s, p).map(|(e, k)| (p, e, k))
+            });
+        }
         let mut best: Option<(usize, usize, usize)> = None;
         for group in self.candidates(t, from, to) {
             for p in group {
@@ -302,6 +319,15 @@ impl<'p> Patterns<'p> {
     pub fn hits(&self, t: &Text, from: usize, to: usize) -> Vec<(usize, usize, usize)> {
         let s = t.lower.as_bytes();
         let to = to.min(s.len());
+        if let Some(starts) = self.few_starts(t, from, to) {
+            return starts
+                .iter()
+                .filter_map(|&p| {
+                    let p = p as usize;
+                    self.at(s, p).map(|(e, k)| (p, e, k))
+                })
+                .collect();
+        }
         let mut hits = Vec::new();
         let mut groups = 0;
         for group in self.candidates(t, from, to) {
@@ -319,6 +345,9 @@ impl<'p> Patterns<'p> {
         hits
     }
 }
+
+/// Below this many starts per group of a pattern list, a range is scanned start by start.
+const FEW_STARTS_PER_GROUP: usize = 8;
 
 /// A constant keyword list with its index, built on first use and kept: the lists the
 /// parser tries at every word of an attendance list are not re-indexed per call.

@@ -161,7 +161,7 @@ pub struct Ctx<'a> {
     /// The item's index in its séance.
     pub index: usize,
     /// The item's counts, declared or listed, with their certainty.
-    pub att: Attendance<'a>,
+    pub att: &'a Attendance<'a>,
     pub doc: &'a DocInfo,
     pub opts: &'a Options,
 }
@@ -274,15 +274,20 @@ fn deliberative(c: Category) -> bool {
     )
 }
 
-/// Runs every rule on a séance; findings are returned per item index.
-pub fn run(seance: &Seance, doc: &DocInfo, opts: &Options) -> Vec<Vec<Finding>> {
+/// Runs every rule on a séance, given each item's counts; findings are returned per item.
+pub fn run<'a>(
+    seance: &'a Seance,
+    atts: &[Attendance<'a>],
+    doc: &DocInfo,
+    opts: &Options,
+) -> Vec<Vec<Finding>> {
     let mut per: Vec<Vec<Finding>> = seance.items.iter().map(|_| Vec::new()).collect();
     for (k, item) in seance.items.iter().enumerate() {
         let cx = Ctx {
             seance,
             item,
             index: k,
-            att: Attendance::of(seance, k),
+            att: &atts[k],
             doc,
             opts,
         };
@@ -302,25 +307,12 @@ pub fn run(seance: &Seance, doc: &DocInfo, opts: &Options) -> Vec<Vec<Finding>> 
     per
 }
 
-/// Orders findings by position, then severity, keeping rule order on ties. One sort
-/// routine (on plain integer triples) serves every caller: each instantiation of a sort
-/// costs kilobytes of wasm.
+/// Orders findings by position, then severity, keeping rule order on ties.
 pub fn order_by_position<T>(v: &mut Vec<T>, finding: impl Fn(&T) -> &Finding) {
-    let mut keys: Vec<(usize, usize, usize)> = v
-        .iter()
-        .enumerate()
-        .map(|(i, x)| {
-            let f = finding(x);
-            (
-                f.spans.first().map_or(0, |s| s.start),
-                f.severity as usize,
-                i,
-            )
-        })
-        .collect();
-    keys.sort_unstable();
-    let mut slots: Vec<Option<T>> = std::mem::take(v).into_iter().map(Some).collect();
-    v.extend(keys.into_iter().filter_map(|(_, _, i)| slots[i].take()));
+    crate::sort::order_by(v, |x| {
+        let f = finding(x);
+        (f.spans.first().map_or(0, |s| s.start), f.severity as usize)
+    });
 }
 
 /// "0 erreur", "1 erreur", "2 avertissements" (French: zero and one are singular).

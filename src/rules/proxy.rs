@@ -1,28 +1,8 @@
 //! Proxy rules (PRX-*).
 
 use super::*;
-use crate::model::{ItemScope, Member, NameKey, Status};
+use crate::model::{ItemScope, KeyIndex, Member, NameKey, Status};
 use crate::tally::Field;
-
-/// Members sorted by name key, for lookups that stay linear in long lists.
-fn by_key(members: &[Member]) -> Vec<usize> {
-    let mut v: Vec<usize> = (0..members.len()).collect();
-    v.sort_by(|&a, &b| members[a].key.0.cmp(&members[b].key.0).then(a.cmp(&b)));
-    v
-}
-
-/// The one member whose key is exactly `key` (none when absent or ambiguous).
-fn unique<'a>(members: &'a [Member], order: &[usize], key: &NameKey) -> Option<&'a Member> {
-    let start = order.partition_point(|&i| members[i].key.0 < key.0);
-    let mut same = order[start..]
-        .iter()
-        .take_while(|&&i| members[i].key == *key)
-        .map(|&i| &members[i]);
-    match (same.next(), same.next()) {
-        (Some(m), None) => Some(m),
-        _ => None,
-    }
-}
 
 /// Proxies per holder allowed on the séance date, and how sure that limit is.
 fn max_proxies(cx: &Ctx) -> (u32, Option<&'static str>, Basis) {
@@ -70,7 +50,7 @@ impl Rule for OnePerHolder {
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
         let s = cx.seance;
         let (limit, regime, date_basis) = max_proxies(cx);
-        let mut givers: Vec<&Member> = s
+        let givers: Vec<&Member> = s
             .members
             .iter()
             .filter(|m| {
@@ -80,21 +60,26 @@ impl Rule for OnePerHolder {
                     && m.proxy_holder.is_some()
             })
             .collect();
-        let holder = |m: &Member| {
-            m.proxy_holder
-                .as_ref()
-                .map(|h| h.key.0.clone())
-                .unwrap_or_default()
-        };
-        givers.sort_by_key(|m| (holder(m), m.span.start));
-        let mut groups: Vec<Vec<&Member>> = Vec::new();
-        for g in givers {
-            match groups.last_mut() {
-                Some(last) if holder(last[0]) == holder(g) => last.push(g),
-                _ => groups.push(vec![g]),
-            }
+        // grouped by holder, in text order, without a sort
+        fn holder(m: &Member) -> &NameKey {
+            &m.proxy_holder.as_ref().expect("givers have holders").key
         }
-        groups.sort_by_key(|g| g[0].span.start);
+        let mut index = KeyIndex::new(givers.len());
+        for (i, g) in givers.iter().enumerate() {
+            index.add(holder(g), i);
+        }
+        let mut done = vec![false; givers.len()];
+        let mut groups: Vec<Vec<&Member>> = Vec::new();
+        for (i, g) in givers.iter().enumerate() {
+            if done[i] {
+                continue;
+            }
+            let same: Vec<usize> = index.same(holder(g), |j| holder(givers[j])).collect();
+            for &j in &same {
+                done[j] = true;
+            }
+            groups.push(same.into_iter().map(|j| givers[j]).collect());
+        }
         for same in groups.into_iter().filter(|g| g.len() > 1) {
             let h = same[0].proxy_holder.as_ref().expect("givers have holders");
             let names: Vec<String> = same.iter().map(|g| g.name.clone()).collect();
@@ -166,12 +151,12 @@ impl Rule for HolderPresent {
     }
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
         let s = cx.seance;
-        let order = by_key(&s.members);
+        let index = KeyIndex::of_members(&s.members);
         for g in s.members.iter().filter(|m| {
             m.status == Status::Represented && m.movement.is_none() && m.scope == ItemScope::Seance
         }) {
             let Some(hd) = &g.proxy_holder else { continue };
-            let Some(h) = unique(&s.members, &order, &hd.key) else {
+            let Some(h) = index.unique(&s.members, &hd.key) else {
                 continue;
             };
             if h.movement.is_some()

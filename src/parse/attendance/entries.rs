@@ -132,6 +132,9 @@ struct Building {
     inner_name: Option<(usize, usize)>,
     /// A proxy parenthesis ended the entry: the next name starts a new one.
     closed: bool,
+    /// The shapes of the giver's and the holder's words so far.
+    giver_run: ShapeRun,
+    holder_run: ShapeRun,
 }
 
 impl Building {
@@ -140,6 +143,13 @@ impl Building {
             &mut self.holder
         } else {
             &mut self.giver
+        }
+    }
+    fn run(&mut self) -> &mut ShapeRun {
+        if self.on_holder {
+            &mut self.holder_run
+        } else {
+            &mut self.giver_run
         }
     }
 }
@@ -322,15 +332,11 @@ pub(super) fn parse_entries(
                 Some(sh) => {
                     // Name shape: "Prénom NOM" then a capitalised word starts a new name;
                     // "NOM Prénom" then an upper-case word starts a new name.
-                    let side_words: Vec<Shape> = cur
-                        .side()
-                        .iter()
-                        .filter_map(|&(a, b)| shape(t.nrm(a, b)))
-                        .collect();
-                    if cur.closed || new_name_starts(&side_words, sh) {
+                    if cur.closed || cur.run().starts_new(sh) {
                         finish(&mut cur, &mut results);
                         cur.start = tok.a;
                     }
+                    cur.run().push(sh);
                     cur.side().push((tok.a, tok.a + norm_w.len()));
                     cur.end = tok.a + norm_w.len();
                 }

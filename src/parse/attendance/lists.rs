@@ -1,7 +1,7 @@
 //! Attendance lists: their labels ("Membres présents :", "Absents excusés ayant donné
 //! pouvoir :"), where each list ends, and how it splits into entries.
 
-use super::super::lexicon::{tolerant_hits, LIST_LABELS, LIST_TERMINATORS};
+use super::super::lexicon::{TolerantLabels, LIST_LABELS, LIST_TERMINATORS};
 use super::super::scan::*;
 use super::entries::parse_entries;
 use super::names::{is_civility, is_civility_dotted};
@@ -11,25 +11,21 @@ use crate::text::Text;
 /// True when a list label or a terminator starts at `pos` (a name cannot go on).
 pub fn stops_a_name(t: &Text, pos: usize) -> bool {
     let s = t.lower.as_bytes();
-    TERMINATORS_LEX.at(s, pos).is_some() || LABELS_LEX.at(s, pos).is_some()
+    TERMINATORS_LEX.at(s, pos).is_some() || LABELS.exact().at(s, pos).is_some()
 }
 
 static TERMINATORS_LEX: Lexicon = Lexicon::new(|| Patterns::new(LIST_TERMINATORS));
-static LABELS_LEX: Lexicon = Lexicon::new(|| {
-    let labels: Vec<&str> = LIST_LABELS.iter().map(|(p, _)| *p).collect();
-    Patterns::new(&labels)
-});
+static LABELS: TolerantLabels = TolerantLabels::new(|| LIST_LABELS.iter().map(|x| x.0).collect());
 
 /// Finds the attendance sections in `from..to`.
 pub fn find_sections(t: &Text, from: usize, to: usize) -> Vec<Section> {
     let s = t.lower.as_bytes();
     let to = to.min(s.len());
     let terminators = TERMINATORS_LEX.get();
-    let label_words: Vec<&str> = LIST_LABELS.iter().map(|x| x.0).collect();
     // Candidate labels (long ones also with an extraction typo).
     let mut labels: Vec<(usize, usize, SectionKind, bool)> = Vec::new();
     let mut i = from;
-    for (pos, e, k, edits) in tolerant_hits(t, from, to, &LABELS_LEX, &label_words) {
+    for (pos, e, k, edits) in LABELS.hits(t, from, to) {
         if pos < i || !s[pos].is_ascii_lowercase() {
             continue;
         }

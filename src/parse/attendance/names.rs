@@ -66,20 +66,40 @@ pub(super) fn shape(word: &str) -> Option<Shape> {
     }
 }
 
-pub(super) fn new_name_starts(words: &[Shape], next: Shape) -> bool {
-    let core: Vec<Shape> = words
-        .iter()
-        .copied()
-        .filter(|s| *s != Shape::Particle)
-        .collect();
-    if core.is_empty() || next == Shape::Particle {
-        return false;
+/// The shapes of the words of a name being read, summed up as they come (no vector per
+/// word): where a new name begins is decided from the first and last core words.
+#[derive(Clone, Copy, Default)]
+pub(super) struct ShapeRun {
+    core: usize,
+    first: Option<Shape>,
+    last: Option<Shape>,
+    switched: bool,
+}
+
+impl ShapeRun {
+    pub(super) fn push(&mut self, sh: Shape) {
+        if sh == Shape::Particle {
+            return;
+        }
+        if self.last.is_some_and(|l| l != sh) {
+            self.switched = true;
+        }
+        self.first.get_or_insert(sh);
+        self.last = Some(sh);
+        self.core += 1;
     }
-    let first = core[0];
-    let last = *core.last().unwrap();
-    let has_switch = core.windows(2).any(|w| w[0] != w[1]);
-    // Prénom NOM + Prénom  → new;  NOM Prénom + NOM → new
-    (has_switch && next != last && first != last) || core.len() >= 6
+
+    /// A word of shape `next` starts a new name: "Prénom NOM" + "Prénom", "NOM Prénom" +
+    /// "NOM", or a name already six words long.
+    pub(super) fn starts_new(&self, next: Shape) -> bool {
+        let (Some(first), Some(last)) = (self.first, self.last) else {
+            return false;
+        };
+        if next == Shape::Particle {
+            return false;
+        }
+        (self.switched && next != last && first != last) || self.core >= 6
+    }
 }
 
 pub(super) fn name_ok(t: &Text, (a, b): (usize, usize)) -> bool {
@@ -94,6 +114,7 @@ pub fn name_run(t: &Text, p: usize, b: usize) -> Option<(usize, usize)> {
     let norm = t.norm.as_bytes();
     let mut i = p;
     let mut words: Vec<(usize, usize, Shape)> = Vec::new();
+    let mut run = ShapeRun::default();
     while i < b {
         i = skip_ws(s, i);
         if i >= b {
@@ -125,10 +146,10 @@ pub fn name_run(t: &Text, p: usize, b: usize) -> Option<(usize, usize)> {
                 if sh == Shape::Particle && !norm[i].is_ascii_uppercase() && words.is_empty() {
                     break;
                 }
-                let shapes: Vec<Shape> = words.iter().map(|x| x.2).collect();
-                if new_name_starts(&shapes, sh) {
+                if run.starts_new(sh) {
                     break;
                 }
+                run.push(sh);
                 words.push((i, i + w.len(), sh));
             }
             None => break,

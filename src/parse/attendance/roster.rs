@@ -4,47 +4,8 @@
 use super::names::name_key;
 use super::scope::scope_of;
 use super::{Section, SectionKind};
-use crate::model::{Holder, ItemScope, Member, NameKey, Status};
+use crate::model::{Holder, ItemScope, KeyIndex, Member, Status};
 use crate::text::Text;
-
-/// Members by name key, for lookups that stay linear however long the lists are.
-struct KeyIndex {
-    buckets: Vec<Vec<u32>>,
-}
-
-impl KeyIndex {
-    fn new(expected: usize) -> KeyIndex {
-        KeyIndex {
-            buckets: vec![Vec::new(); expected.next_power_of_two().max(16)],
-        }
-    }
-    fn slot(&self, key: &NameKey) -> usize {
-        // FNV-1a over the key's tokens
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for tok in &key.0 {
-            for b in tok.bytes().chain([0]) {
-                h ^= u64::from(b);
-                h = h.wrapping_mul(0x100_0000_01b3);
-            }
-        }
-        (h as usize) & (self.buckets.len() - 1)
-    }
-    fn add(&mut self, key: &NameKey, i: usize) {
-        let s = self.slot(key);
-        self.buckets[s].push(i as u32);
-    }
-    /// The one member with this key (none when absent or ambiguous).
-    fn unique(&self, members: &[Member], key: &NameKey) -> Option<usize> {
-        let mut same = self.buckets[self.slot(key)]
-            .iter()
-            .map(|&i| i as usize)
-            .filter(|&i| members[i].key == *key);
-        match (same.next(), same.next()) {
-            (Some(i), None) => Some(i),
-            _ => None,
-        }
-    }
-}
 
 /// Builds members from sections: one member per list entry, proxies linked.
 pub fn build_members(t: &Text, sections: &[Section]) -> Vec<Member> {
@@ -85,7 +46,7 @@ pub fn build_members(t: &Text, sections: &[Section]) -> Vec<Member> {
             };
             // The same person listed twice as absent / excused / represented for the same
             // items is one member ("Excusés : X" then "Pouvoirs : X à Y").
-            match index.unique(&members, &key) {
+            match index.one(&key, |i| &members[i].key) {
                 Some(i)
                     if members[i].status != Status::Present
                         && member.status != Status::Present
@@ -122,7 +83,7 @@ pub fn build_members(t: &Text, sections: &[Section]) -> Vec<Member> {
                     span: t.span(e.name.0, e.name.1),
                     qualifier: None,
                 };
-                match index.unique(&members, &gkey) {
+                match index.one(&gkey, |i| &members[i].key) {
                     Some(i) if members[i].status != Status::Present => {
                         let m = &mut members[i];
                         m.status = Status::Represented;
@@ -156,6 +117,14 @@ pub fn build_members(t: &Text, sections: &[Section]) -> Vec<Member> {
 /// ("à M. Paul GRIS, directeur général des services"), as written.
 fn qualifier_after(t: &Text, b: usize, entry_end: usize) -> Option<String> {
     let s = t.lower.as_bytes();
+    // only a lower-case word right after the name qualifies it (", directeur général …")
+    let mut q = b;
+    while q < s.len() && matches!(s[q], b',' | b' ' | b'-' | b'(') {
+        q += 1;
+    }
+    if !(q < s.len() && t.norm.as_bytes()[q].is_ascii_lowercase()) {
+        return None;
+    }
     let lim = (b + QUALIFIER_LEN)
         .min(t.len())
         .max(entry_end.min(t.len()).min(b + QUALIFIER_LEN));

@@ -213,23 +213,27 @@ fn find_word(m: &str, w: &str) -> Option<usize> {
 
 /// The numbers of an "only" scope, ranges expanded: "3 à 6" → 3, 4, 5, 6.
 fn expand(m: &str, numbers: &[(u32, usize)]) -> Vec<u32> {
-    let mut out: Vec<u32> = Vec::new();
+    let mut out: Vec<usize> = Vec::new();
     for (k, &(n, pos)) in numbers.iter().enumerate() {
         if k > 0 {
             let (prev, ppos) = numbers[k - 1];
             let between = &m[ppos..pos];
             let ranged =
                 between.contains(" a ") || between.contains(" au ") || between.contains('-');
-            if ranged && n > prev && n - prev <= 200 {
-                out.extend(prev + 1..n);
+            if ranged && n > prev && n - prev <= MAX_RANGE {
+                out.extend(prev as usize + 1..n as usize);
             }
         }
-        out.push(n);
+        out.push(n as usize);
     }
+    // usize: the engine's one sort instantiation for plain numbers
     out.sort_unstable();
     out.dedup();
-    out
+    out.into_iter().map(|n| n as u32).collect()
 }
+
+/// The widest range of items read in one scope ("points 3 à 6").
+const MAX_RANGE: u32 = 200;
 
 #[cfg(test)]
 mod tests {
