@@ -40,12 +40,7 @@ fn stages(name: &str, input: &str, n: usize) {
     let secs = attendance::find_sections(&t, a, b);
     time("members", n, || attendance::build_members(&t, &secs));
     time("person", n, || {
-        seance::find_person(
-            &t,
-            a,
-            b.min(6000),
-            &["sous la presidence de", "president :"],
-        )
+        seance::find_person(&t, a, b.min(6000), &seance::PRESIDENT_KEYS)
     });
     time("actes", n, || conforme::parse::actes::find_ids(&t, a, b));
     let doc = parse::parse(&t);
@@ -86,4 +81,9 @@ fn main() {
         2000,
     );
     stages("recueil 1 MB", &pathological::extracts(1_000_000), 5);
+    for f in std::env::args().skip(1) {
+        if let Ok(text) = std::fs::read_to_string(&f) {
+            stages(&f, &text, 20);
+        }
+    }
 }

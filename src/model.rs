@@ -483,11 +483,25 @@ pub struct Person {
     pub span: Span,
 }
 
-/// A name reduced for comparison: upper-case tokens without civility, sorted.
+/// A name reduced for comparison: upper-case tokens without civility, sorted, deduplicated
+/// and joined by single spaces (one allocation per name).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct NameKey(pub Vec<String>);
+pub struct NameKey(String);
 
 impl NameKey {
+    /// The key of these tokens (any order, duplicates allowed).
+    pub fn from_tokens(mut tokens: Vec<&str>) -> NameKey {
+        tokens.sort_unstable();
+        tokens.dedup();
+        NameKey(tokens.join(" "))
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// The key's tokens, sorted.
+    pub fn tokens(&self) -> impl Iterator<Item = &str> {
+        self.0.split(' ').filter(|w| !w.is_empty())
+    }
     /// How two keys relate.
     pub fn relation(&self, other: &NameKey) -> NameMatch {
         if self.0.is_empty() || other.0.is_empty() {
@@ -501,11 +515,117 @@ impl NameKey {
         } else {
             (other, self)
         };
-        if small.0.iter().all(|t| big.0.contains(t)) {
+        // both token lists are sorted: one merge walk
+        let mut big_tokens = big.tokens();
+        let within = small
+            .tokens()
+            .all(|t| big_tokens.by_ref().find(|&x| x >= t) == Some(t));
+        if within {
             NameMatch::Partial
         } else {
             NameMatch::None
         }
+    }
+}
+
+/// FNV-1a of some bytes.
+fn fnv(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x100_0000_01b3);
+    }
+    h
+}
+
+/// The keys of a list related to a name (the same tokens, or one's tokens all among the
+/// other's), found through their tokens in bounded time: a list where every name meets
+/// every other stays linear.
+pub struct RelatedIndex<'a> {
+    keys: Vec<&'a NameKey>,
+    whole: KeyIndex,
+    tokens: Vec<Vec<u32>>,
+}
+
+/// At most this many names sharing a word are compared with a name; past it the
+/// relation is not told (a finding resting on it would be a guess anyway).
+const RELATED_SCAN: usize = 64;
+/// Names of more words than this are not looked up by their sub-names.
+const RELATED_MAX_TOKENS: usize = 6;
+
+impl<'a> RelatedIndex<'a> {
+    pub fn new(keys: Vec<&'a NameKey>) -> RelatedIndex<'a> {
+        let mut whole = KeyIndex::new(keys.len());
+        let n: usize = keys.iter().map(|k| k.tokens().count()).sum();
+        let mut tokens = vec![Vec::new(); n.next_power_of_two().max(16)];
+        let mask = tokens.len() - 1;
+        for (i, k) in keys.iter().enumerate() {
+            whole.add(k, i);
+            for t in k.tokens() {
+                tokens[fnv(t.as_bytes()) as usize & mask].push(i as u32);
+            }
+        }
+        RelatedIndex {
+            keys,
+            whole,
+            tokens,
+        }
+    }
+
+    /// The indices related to `key`, with how (at most `limit`, enough to tell "one" from
+    /// "several"); `None` when too many names share its words to tell.
+    pub fn related(&self, key: &NameKey, limit: usize) -> Option<Vec<(usize, NameMatch)>> {
+        let mut out: Vec<(usize, NameMatch)> = Vec::new();
+        let words: Vec<&str> = key.tokens().collect();
+        if words.is_empty() {
+            return Some(out);
+        }
+        let mask = self.tokens.len() - 1;
+        // names holding all of its words: through its rarest word
+        let bucket = words
+            .iter()
+            .map(|w| &self.tokens[fnv(w.as_bytes()) as usize & mask])
+            .min_by_key(|b| b.len())?;
+        if bucket.len() > RELATED_SCAN {
+            return None;
+        }
+        let mut last = None;
+        for &i in bucket {
+            let i = i as usize;
+            if last == Some(i) {
+                continue;
+            }
+            last = Some(i);
+            // the names with fewer words are found below, by their parts
+            if self.keys[i].0.len() < key.0.len() {
+                continue;
+            }
+            let r = self.keys[i].relation(key);
+            if r != NameMatch::None {
+                out.push((i, r));
+                if out.len() >= limit {
+                    return Some(out);
+                }
+            }
+        }
+        // names made of some of its words: each part looked up whole
+        if words.len() > RELATED_MAX_TOKENS {
+            return None;
+        }
+        for part in 1..(1u32 << words.len()) - 1 {
+            let sub: Vec<&str> = (0..words.len())
+                .filter(|b| part & (1 << b) != 0)
+                .map(|b| words[b])
+                .collect();
+            let sub = NameKey(sub.join(" "));
+            for i in self.whole.same(&sub, |i| self.keys[i]) {
+                out.push((i, NameMatch::Partial));
+                if out.len() >= limit {
+                    return Some(out);
+                }
+            }
+        }
+        Some(out)
     }
 }
 
@@ -522,15 +642,7 @@ impl KeyIndex {
         }
     }
     fn slot(&self, key: &NameKey) -> usize {
-        // FNV-1a over the key's tokens
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for tok in &key.0 {
-            for b in tok.bytes().chain([0]) {
-                h ^= u64::from(b);
-                h = h.wrapping_mul(0x100_0000_01b3);
-            }
-        }
-        (h as usize) & (self.buckets.len() - 1)
+        (fnv(key.0.as_bytes()) as usize) & (self.buckets.len() - 1)
     }
     pub fn add(&mut self, key: &NameKey, i: usize) {
         let s = self.slot(key);
@@ -805,10 +917,11 @@ impl Seance {
     /// A movement is written near this name (an arrival or departure may explain a double
     /// status even when the list does not say so).
     pub fn moved(&self, key: &NameKey) -> bool {
-        key.0
-            .iter()
-            .filter(|w| w.len() >= 3)
-            .any(|w| self.moved_names.binary_search(w).is_ok())
+        key.tokens().filter(|w| w.len() >= 3).any(|w| {
+            self.moved_names
+                .binary_search_by(|m| m.as_str().cmp(w))
+                .is_ok()
+        })
     }
     /// A movement is written anywhere in the séance, or a list entry carries one.
     pub fn has_movements(&self) -> bool {

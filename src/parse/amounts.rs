@@ -331,7 +331,7 @@ pub fn find_amounts(t: &Text, from: usize, to: usize) -> Vec<Amount> {
         }
         i += 1;
     }
-    resolve_dont(s, &mut out);
+    resolve_dont(s, to, &mut out);
     link_neighbours(s, &mut out);
     out
 }
@@ -440,8 +440,9 @@ fn depth_between(s: &[u8], a: usize, b: usize) -> i32 {
     d
 }
 
-/// Links each "dont" part to the amount it is a part of.
-fn resolve_dont(s: &[u8], amounts: &mut [Amount]) {
+/// Links the parts of a breakdown ("… dont 90 000 € …") to their total; the amounts are
+/// those of `..to`, and the text is read no further.
+fn resolve_dont(s: &[u8], to: usize, amounts: &mut [Amount]) {
     let n = amounts.len();
     if n < 2 {
         return;
@@ -451,7 +452,9 @@ fn resolve_dont(s: &[u8], amounts: &mut [Amount]) {
     // One pass over the text the amounts cover: paren depth at each amount's start, and
     // where each opening parenthesis closes. Nested parts then cost no rescan.
     let lo = amounts[0].pos.0;
-    let hi = (amounts[n - 1].pos.1 + MAX_REGION).min(s.len());
+    let hi = (amounts[n - 1].pos.1 + MAX_REGION)
+        .min(to.max(amounts[n - 1].pos.1))
+        .min(s.len());
     // Opening parentheses in text order, and where each closes (usize::MAX: never).
     let mut opens: Vec<usize> = Vec::new();
     let mut closes: Vec<usize> = Vec::new();

@@ -145,35 +145,23 @@ pub fn find_dates(t: &Text) -> Vec<DateMention> {
             next = e;
         }
     }
-    // The role words, read only before the dates (and just after them, for an approval).
-    let mut windows: Vec<(usize, usize)> = Vec::new();
-    for m in &out {
-        let (a, b) = (
-            m.pos.saturating_sub(ROLE_WINDOW),
-            (m.pos + APPROVAL_AFTER).min(s.len()),
-        );
-        match windows.last_mut() {
-            Some(w) if a <= w.1 => w.1 = w.1.max(b),
-            _ => windows.push((a, b)),
-        }
-    }
-    let keys = RoleKeys::of(t, &windows);
+    // The role words, read in each date's clause (and just after it, for an approval).
     for m in out.iter_mut() {
-        m.role = role_before(t, &keys, m.pos);
+        m.role = role_before(t, m.pos);
     }
     out
 }
 
-/// The role words of a text, found once in the windows around its dates: each date looks
-/// back among them.
+/// The last role word of each family in a date's clause: (start, end).
+#[derive(Default)]
 struct RoleKeys {
-    session: Vec<(usize, usize, usize)>,
-    meeting: Vec<(usize, usize, usize)>,
-    convocation: Vec<(usize, usize, usize)>,
-    cited: Vec<(usize, usize, usize)>,
-    stamp: Vec<(usize, usize, usize)>,
-    approval: Vec<(usize, usize, usize)>,
-    minutes: Vec<(usize, usize, usize)>,
+    session: Option<(usize, usize)>,
+    meeting: Option<(usize, usize)>,
+    convocation: Option<(usize, usize)>,
+    cited: Option<(usize, usize)>,
+    stamp: Option<(usize, usize)>,
+    approval: Option<(usize, usize)>,
+    minutes: Option<(usize, usize)>,
 }
 
 /// Approval words: minutes being approved ("approbation", "adopté", "arrêté").
@@ -208,7 +196,7 @@ impl RoleKeys {
     /// the families it belongs to (the longest word at a position is read, so a family's
     /// longer word also counts for the shorter one it begins with: "proces-verbal du" is a
     /// meeting and minutes).
-    fn of(t: &Text, windows: &[(usize, usize)]) -> RoleKeys {
+    fn of(t: &Text, from: usize, to: usize) -> RoleKeys {
         const FAMILIES: [&[&str]; 7] = [
             SESSION_KEYS,
             MEETING_KEYS,
@@ -250,17 +238,19 @@ impl RoleKeys {
             let masks = masks.iter().zip(prefixes).map(|(m, p)| m | p).collect();
             (Patterns::new(&words), masks)
         });
-        let mut families: [Vec<(usize, usize, usize)>; 7] = Default::default();
-        for &(a, b) in windows {
-            for h in index.hits(t, a, b) {
-                for (f, list) in families.iter_mut().enumerate() {
-                    if masks[h.2] & (1 << f) != 0 {
-                        list.push(h);
-                    }
+        // the last word of each family ending by `to` (the longest at a position is read)
+        let mut last: [Option<(usize, usize)>; 7] = [None; 7];
+        for h in index.hits(t, from, to) {
+            if h.1 > to {
+                continue;
+            }
+            for (f, l) in last.iter_mut().enumerate() {
+                if masks[h.2] & (1 << f) != 0 {
+                    *l = Some((h.0, h.1));
                 }
             }
         }
-        let [session, meeting, convocation, cited, stamp, approval, minutes] = families;
+        let [session, meeting, convocation, cited, stamp, approval, minutes] = last;
         RoleKeys {
             session,
             meeting,
@@ -273,15 +263,10 @@ impl RoleKeys {
     }
 }
 
-/// The last hit of `hits` starting in `from..pos` and ending by `pos`.
-fn last_in(hits: &[(usize, usize, usize)], from: usize, pos: usize) -> Option<(usize, usize)> {
-    let a = hits.partition_point(|h| h.0 < from);
-    let z = hits.partition_point(|h| h.0 < pos);
-    hits[a..z.max(a)]
-        .iter()
-        .rev()
-        .find(|h| h.1 <= pos)
-        .map(|h| (h.0, h.1))
+/// Approval words after a date, up to `to`.
+fn approval_after(t: &Text, from: usize, to: usize) -> bool {
+    static APPROVAL: Lexicon = Lexicon::new(|| Patterns::new(APPROVAL_WORDS));
+    APPROVAL.get().find(t, from, to).is_some()
 }
 
 /// How far before a date its role words may stand (normalised bytes).
@@ -298,7 +283,7 @@ const TITLE_GAP: usize = 80;
 /// and a nominal mention of a meeting ("en Conseil communautaire du …") is another
 /// meeting's when a citation ("Considérant", "Vu la délibération", "loi") stands in the
 /// same clause, unless it opens the document's own title.
-fn role_before(t: &Text, keys: &RoleKeys, pos: usize) -> DateRole {
+fn role_before(t: &Text, pos: usize) -> DateRole {
     let s = t.lower.as_bytes();
     // The clause before the date: back to a sentence end or a blank line (lines wrap inside
     // sentences in extracted PDFs), at most the window.
@@ -326,32 +311,32 @@ fn role_before(t: &Text, keys: &RoleKeys, pos: usize) -> DateRole {
                 .all(|c| !c.is_ascii_lowercase() && c != b'.' && c != b'\n');
         short || title
     };
-    let last = |hits: &[(usize, usize, usize)]| last_in(hits, from, pos);
+    let keys = RoleKeys::of(t, from, pos);
     // Minutes being approved: "Approbation du procès-verbal de la séance du …", "Le
     // procès-verbal de la séance du … est adopté" — minutes named before the séance words,
     // other than the text's own title.
-    let minutes = last(&keys.minutes).filter(|m| !is_own_title(t, m.0));
+    let minutes = keys.minutes.filter(|m| !is_own_title(t, m.0));
     let approved_after = {
         let end = (pos + APPROVAL_AFTER).min(s.len());
         let stop = s[pos..end]
             .windows(2)
             .position(|w| w[0] == b'.' && is_ws(w[1]))
             .map_or(end, |k| pos + k);
-        let a = keys.approval.partition_point(|h| h.0 < pos);
-        keys.approval.get(a).is_some_and(|h| h.0 < stop)
+        approval_after(t, pos, stop)
     };
     if (minutes.is_some() && approved_after)
-        || last(&keys.approval).is_some_and(|a| minutes_between(t, a.1, pos))
+        || keys.approval.is_some_and(|a| minutes_between(t, a.1, pos))
     {
         return DateRole::Cited;
     }
     // "DÉLIBÉRATION N°CP 2023-024 DU 25 JANVIER 2023" opening the text is its own date
-    let cited = last(&keys.cited).filter(|c| {
+    let cited = keys.cited.filter(|c| {
         !(is_own_title(t, c.0)
             && t.low(c.0, c.1).starts_with("deliberation")
             && adjacent_number(t, c.1, pos))
     });
-    let titled = last(&keys.cited)
+    let titled = keys
+        .cited
         .filter(|c| cited.is_none() && is_own_title(t, c.0))
         .is_some();
     // "le règlement 2020/972 du 2 juillet 2020", "n° 12 du 3 mars": an act's number, then its date
@@ -369,7 +354,7 @@ fn role_before(t: &Text, keys: &RoleKeys, pos: usize) -> DateRole {
     }
     // "la délibération présentée en séance du …": a séance named after a citation is
     // another one, as for a meeting named by its body
-    let session = last(&keys.session).filter(|h| adjacent(h.1)).filter(|h| {
+    let session = keys.session.filter(|h| adjacent(h.1)).filter(|h| {
         !t.low(h.0, h.1).contains("seance")
             || cited.is_none_or(|c| c.0 > h.0)
             || is_own_title(t, h.0)
@@ -394,11 +379,12 @@ fn role_before(t: &Text, keys: &RoleKeys, pos: usize) -> DateRole {
             .any(|w| clause.contains(w))
         }
     });
-    let meeting = last(&keys.meeting)
+    let meeting = keys
+        .meeting
         .filter(|h| adjacent(h.1))
         .filter(|h| cited.is_none_or(|c| c.0 > h.0) || is_own_title(t, h.0));
-    let convocation = last(&keys.convocation).filter(|h| h.1 + 40 >= pos);
-    let stamp = last(&keys.stamp).filter(|h| h.1 + 30 >= pos);
+    let convocation = keys.convocation.filter(|h| h.1 + 40 >= pos);
+    let stamp = keys.stamp.filter(|h| h.1 + 30 >= pos);
     if titled && session.is_none() {
         return DateRole::Meeting;
     }

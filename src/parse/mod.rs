@@ -145,7 +145,7 @@ fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> 
         first_item_declared.clone()
     };
     add_list_counts(&mut declared, &sections, t);
-    let person = |keys: &[&str]| {
+    let person = |keys: &Lexicon| {
         seance::find_person(t, from, to.min(from + PERSON_REACH), keys).map(|(name, span, a, b)| {
             Person {
                 key: attendance::name_key(t, a, b),
@@ -154,21 +154,8 @@ fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> 
             }
         })
     };
-    let president = person(&[
-        "sous la presidence de",
-        "president :",
-        "presidente :",
-        "preside par",
-        "presidee par",
-        "presidence :",
-    ]);
-    let secretary = person(&[
-        "secretaire de seance :",
-        "secretaire de seance:",
-        "secretaire :",
-        "secretaires de seance :",
-        "secretaire de seance",
-    ]);
+    let president = person(&seance::PRESIDENT_KEYS);
+    let secretary = person(&seance::SECRETARY_KEYS);
     let movements = movements(t, from, to, &sections);
     let moved_names = moved_names(t, &movements);
     let mut items: Vec<Item> = Vec::new();

@@ -115,10 +115,10 @@ pub fn find_all_in(t: &Text, from: usize, to: usize, pat: &str) -> Vec<(usize, u
 /// search visits only the text's start positions ([`Text::starts`]) in the two-byte groups
 /// of its patterns.
 pub struct Patterns<'p> {
-    pats: Vec<&'p str>,
-    /// Pattern indices sorted by first byte, and each byte's (start, len) in it.
-    order: Vec<u16>,
-    slots: [(u16, u16); 256],
+    /// The patterns as a trie: a match walks the text once, however many patterns share
+    /// its prefix ("membres présents", "membres présents ou représentés"…).
+    trie: Trie,
+    _pats: std::marker::PhantomData<&'p str>,
     /// First bytes that start a one-byte pattern: searched through their first-byte group.
     short_firsts: Vec<u8>,
     /// The two-byte groups ([`pair_key`]) of the other patterns, each once: searches visit
@@ -135,6 +135,121 @@ pub struct Patterns<'p> {
     pairs_only: [u64; PAIR_KEYS / 64],
 }
 
+/// A byte trie over lower-case patterns, a space in a pattern standing for any run of
+/// whitespace.
+struct Trie {
+    /// The root's child for each first byte (`NONE`: no pattern begins with it).
+    root: Box<[u32; 256]>,
+    nodes: Vec<TrieNode>,
+    /// Every node's children as (byte, node), each node's run in `edges` sorted by byte.
+    edges: Vec<(u8, u32)>,
+}
+
+struct TrieNode {
+    /// The first pattern ending here (`NONE`: none).
+    term: u32,
+    /// The byte leading here is a word byte: a match ending here must not be followed by one.
+    word_edge: bool,
+    edges: (u32, u32),
+}
+
+const NONE: u32 = u32::MAX;
+
+impl Trie {
+    fn new(pats: &[&str]) -> Trie {
+        // built with child lists, then flattened
+        struct Build {
+            term: u32,
+            word_edge: bool,
+            children: Vec<(u8, usize)>,
+        }
+        let mut nodes: Vec<Build> = vec![Build {
+            term: NONE,
+            word_edge: false,
+            children: Vec::new(),
+        }];
+        for (k, p) in pats.iter().enumerate() {
+            let mut node = 0;
+            for &b in p.as_bytes() {
+                let b = if is_ws(b) { b' ' } else { b };
+                node = match nodes[node].children.iter().find(|c| c.0 == b) {
+                    Some(&(_, c)) => c,
+                    None => {
+                        nodes.push(Build {
+                            term: NONE,
+                            word_edge: is_word_byte(b),
+                            children: Vec::new(),
+                        });
+                        let c = nodes.len() - 1;
+                        nodes[node].children.push((b, c));
+                        c
+                    }
+                };
+            }
+            if node != 0 && nodes[node].term == NONE {
+                nodes[node].term = k as u32;
+            }
+        }
+        let mut root = Box::new([NONE; 256]);
+        for &(b, c) in &nodes[0].children {
+            root[b as usize] = c as u32;
+        }
+        let mut edges = Vec::new();
+        let flat = nodes
+            .iter_mut()
+            .map(|n| {
+                n.children.sort_unstable_by_key(|c| c.0);
+                let a = edges.len() as u32;
+                edges.extend(n.children.iter().map(|&(b, c)| (b, c as u32)));
+                TrieNode {
+                    term: n.term,
+                    word_edge: n.word_edge,
+                    edges: (a, edges.len() as u32),
+                }
+            })
+            .collect();
+        Trie {
+            root,
+            nodes: flat,
+            edges,
+        }
+    }
+
+    /// The longest pattern matching word-bounded at `pos`: (end, index).
+    fn longest(&self, s: &[u8], pos: usize) -> Option<(usize, usize)> {
+        let b0 = *s.get(pos)?;
+        // a pattern beginning with a word byte cannot begin inside a word
+        if pos > 0 && is_word_byte(b0) && is_word_byte(s[pos - 1]) {
+            return None;
+        }
+        let (mut node, mut i) = if is_ws(b0) {
+            (self.root[b' ' as usize], skip_ws(s, pos))
+        } else {
+            (self.root[b0 as usize], pos + 1)
+        };
+        let mut best = None;
+        while node != NONE {
+            let n = &self.nodes[node as usize];
+            if n.term != NONE && !(n.word_edge && i < s.len() && is_word_byte(s[i])) {
+                best = Some((i, n.term as usize));
+            }
+            let Some(&c) = s.get(i) else { break };
+            let (c, next) = if is_ws(c) {
+                (b' ', skip_ws(s, i))
+            } else {
+                (c, i + 1)
+            };
+            let (a, z) = n.edges;
+            node = self.edges[a as usize..z as usize]
+                .iter()
+                .find(|e| e.0 == c)
+                .map_or(NONE, |e| e.1);
+            i = next;
+        }
+        best
+    }
+}
+
 fn triple_key(b0: u8, b1: u8, b2: u8) -> usize {
     (usize::from(b0) * 961 + usize::from(b1) * 31 + usize::from(b2)) % PAIR_KEYS
 }
@@ -145,31 +260,15 @@ fn has_bit(bits: &[u64], k: usize) -> bool {
 
 impl<'p> Patterns<'p> {
     pub fn new(pats: &[&'p str]) -> Patterns<'p> {
-        // Grouped by first byte with a counting pass (no sort), pattern order kept in a group.
-        let mut slots = [(0u16, 0u16); 256];
-        for p in pats {
-            if let Some(&b) = p.as_bytes().first() {
-                slots[b as usize].1 += 1;
-            }
-        }
-        let mut start = 0u16;
-        for slot in slots.iter_mut() {
-            slot.0 = start;
-            start += slot.1;
-        }
-        let mut order = vec![0u16; start as usize];
-        let mut fill = slots;
         let mut pairs = [0u64; PAIR_KEYS / 64];
         let mut triples = [0u64; PAIR_KEYS / 64];
         let mut pairs_only = [0u64; PAIR_KEYS / 64];
         let mut short = [false; 256];
         let mut short_firsts = Vec::new();
         let mut groups = Vec::new();
-        for (k, p) in pats.iter().enumerate() {
+        for p in pats {
             let p = p.as_bytes();
             if let Some(&b) = p.first() {
-                order[fill[b as usize].0 as usize] = k as u16;
-                fill[b as usize].0 += 1;
                 match p.get(1) {
                     Some(&b1) => {
                         match p.get(2) {
@@ -198,9 +297,8 @@ impl<'p> Patterns<'p> {
             }
         }
         Patterns {
-            pats: pats.to_vec(),
-            order,
-            slots,
+            trie: Trie::new(pats),
+            _pats: std::marker::PhantomData,
             short_firsts,
             groups,
             pairs,
@@ -226,25 +324,7 @@ impl<'p> Patterns<'p> {
                 }
             }
         }
-        let (start, len) = self.slots[b0 as usize];
-        let mut best: Option<(usize, usize)> = None;
-        let next = s.get(pos + 1).copied();
-        for &k in &self.order[start as usize..(start + len) as usize] {
-            let pat = self.pats[k as usize];
-            // cheap second-byte filter: most candidates fail here
-            if let Some(&p1) = pat.as_bytes().get(1) {
-                let ok = next.is_some_and(|n| if p1 == b' ' { is_ws(n) } else { n == p1 });
-                if !ok {
-                    continue;
-                }
-            }
-            if let Some(e) = word_at(s, pos, pat) {
-                if best.is_none_or(|(be, _)| e > be) {
-                    best = Some((e, k as usize));
-                }
-            }
-        }
-        best
+        self.trie.longest(s, pos)
     }
 
     /// In a short range, the range's starts: trying each is cheaper than locating every
@@ -458,11 +538,6 @@ impl AnyMatches {
         }
         self.hits.get(self.next).copied()
     }
-}
-
-/// The earliest match among several patterns (longest wins on ties).
-pub fn find_any(t: &Text, from: usize, to: usize, pats: &[&str]) -> Option<(usize, usize, usize)> {
-    Patterns::new(pats).find(t, from, to)
 }
 
 /// Which of `pats` matches word-bounded at `pos` (longest first): (end, index).

@@ -274,14 +274,36 @@ pub fn certainty(d: Option<&ChosenDate>) -> Certainty {
 }
 
 /// A person named after a label ("Président : Monsieur REBSAMEN", "sous la présidence de …").
+/// Words introducing the president.
+pub static PRESIDENT_KEYS: Lexicon = Lexicon::new(|| {
+    Patterns::new(&[
+        "sous la presidence de",
+        "president :",
+        "presidente :",
+        "preside par",
+        "presidee par",
+        "presidence :",
+    ])
+});
+/// Words introducing the secretary.
+pub static SECRETARY_KEYS: Lexicon = Lexicon::new(|| {
+    Patterns::new(&[
+        "secretaire de seance :",
+        "secretaire de seance:",
+        "secretaire :",
+        "secretaires de seance :",
+        "secretaire de seance",
+    ])
+});
+
 pub fn find_person(
     t: &Text,
     from: usize,
     to: usize,
-    keys: &[&str],
+    keys: &Lexicon,
 ) -> Option<(String, Span, usize, usize)> {
     let s = t.lower.as_bytes();
-    let (_, b, _) = find_any(t, from, to, keys)?;
+    let (_, b, _) = keys.get().find(t, from, to)?;
     let mut p = skip_seps(s, b, b":-");
     // Skip a role before the name: "de son Maire,", "de Monsieur le Président,"
     for w in [

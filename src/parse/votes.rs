@@ -62,14 +62,6 @@ fn colon_value(s: &[u8], pos: usize, max_gap: usize) -> Option<(u32, usize, usiz
     Some((v, p, e))
 }
 
-/// First bytes of every vote keyword: other words are skipped at once.
-fn may_start_vote_word(b: u8) -> bool {
-    matches!(
-        b,
-        b'p' | b'c' | b'a' | b's' | b'n' | b'o' | b'v' | b'u' | b'm' | b'r'
-    )
-}
-
 fn tokens(t: &Text, from: usize, to: usize) -> Vec<Token> {
     let s = t.lower.as_bytes();
     let norm = t.norm.as_bytes();
@@ -85,7 +77,9 @@ fn tokens(t: &Text, from: usize, to: usize) -> Vec<Token> {
             .collect();
         Patterns::new(&words)
     });
-    let label_words = LABEL_WORDS.get();
+    // where those words stand, found at once through the text's index
+    let labels = LABEL_WORDS.get().hits(t, from, to);
+    let mut next_label = 0;
     // Vote words and counts start at a word start: only those are visited (`i` is where
     // reading resumes).
     for w in t.starts.words(from, to) {
@@ -180,10 +174,12 @@ fn tokens(t: &Text, from: usize, to: usize) -> Vec<Token> {
                 continue;
             }
         }
-        if c.is_ascii_lowercase() && (!may_start_vote_word(c) || label_words.at(s, i).is_none()) {
-            while i < to && is_word_byte(s[i]) {
-                i += 1;
-            }
+        while next_label < labels.len() && labels[next_label].0 < i {
+            next_label += 1;
+        }
+        let labelled = labels.get(next_label).is_some_and(|h| h.0 == i);
+        if c.is_ascii_lowercase() && !labelled {
+            // the next word start is past this word
             continue;
         }
         if c.is_ascii_lowercase() {

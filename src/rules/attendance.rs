@@ -1,7 +1,7 @@
 //! Attendance rules (ATT-*): counts against names, P + R + A = E, one status per member.
 
 use super::*;
-use crate::model::{ListKind, Member, NameMatch, Status};
+use crate::model::{ListKind, Member, NameMatch, RelatedIndex, Status};
 use crate::tally::{Count, Field};
 
 /// A movement is written among the séance's words, or the séance's lists carry one: the
@@ -321,21 +321,21 @@ impl Rule for StatusConflict {
             .filter(whole)
             .filter(|m| m.status == Status::Present)
             .collect();
+        let index = RelatedIndex::new(presents.iter().map(|p| &p.key).collect());
         for m in s
             .members
             .iter()
             .filter(whole)
             .filter(|m| m.status != Status::Present)
         {
-            let matches: Vec<(&&Member, NameMatch)> = presents
-                .iter()
-                .map(|p| (p, p.key.relation(&m.key)))
-                .filter(|(_, r)| *r != NameMatch::None)
-                .collect();
-            if matches.len() != 1 {
+            // one present member only: several (homonyms, a surname alone) tell nothing
+            let Some(matches) = index.related(&m.key, 2) else {
                 continue;
-            }
-            let (p, rel) = matches[0];
+            };
+            let [(k, rel)] = matches[..] else {
+                continue;
+            };
+            let p = presents[k];
             let other = match (&m.status, &m.proxy_holder) {
                 (Status::Represented, Some(h)) => {
                     format!("parmi les représentés (procuration à {})", h.name)

@@ -173,7 +173,8 @@ pub fn name_key(t: &Text, a: usize, b: usize) -> NameKey {
 
 pub fn name_key_str(s: &str) -> NameKey {
     // Words are compared to the (lower-case) lists without allocating; only kept words are.
-    let mut v: Vec<String> = s
+    let upper = s.to_ascii_uppercase();
+    let words: Vec<&str> = upper
         .split(|c: char| c.is_whitespace() || c == '-' || c == '.' || c == ',')
         .filter(|w| {
             !w.is_empty()
@@ -182,9 +183,6 @@ pub fn name_key_str(s: &str) -> NameKey {
                 && !ROLE_SET.contains_ignore_case(w)
                 && !PARTICLE_SET.contains_ignore_case(w)
         })
-        .map(|w| w.to_ascii_uppercase())
         .collect();
-    v.sort_unstable();
-    v.dedup();
-    NameKey(v)
+    NameKey::from_tokens(words)
 }

@@ -15,7 +15,7 @@ pub fn build_members(t: &Text, sections: &[Section]) -> Vec<Member> {
     for sec in sections {
         for e in &sec.entries {
             let key = name_key(t, e.name.0, e.name.1);
-            if key.0.is_empty() {
+            if key.is_empty() {
                 continue;
             }
             let holder = e.holder.map(|(a, b)| Holder {
@@ -74,7 +74,7 @@ pub fn build_members(t: &Text, sections: &[Section]) -> Vec<Member> {
             // "X (Procuration de Y)": Y is represented by X.
             if let Some((ga, gb)) = e.holds_for {
                 let gkey = name_key(t, ga, gb);
-                if gkey.0.is_empty() {
+                if gkey.is_empty() {
                     continue;
                 }
                 let holder = Holder {
