@@ -491,7 +491,7 @@ pub struct NameKey(String);
 impl NameKey {
     /// The key of these tokens (any order, duplicates allowed).
     pub fn from_tokens(mut tokens: Vec<&str>) -> NameKey {
-        tokens.sort_unstable();
+        crate::sort::words(&mut tokens);
         tokens.dedup();
         NameKey(tokens.join(" "))
     }

@@ -17,6 +17,32 @@ pub fn order_by<T>(v: &mut Vec<T>, key: impl Fn(&T) -> (usize, usize)) {
     v.extend(keys.into_iter().filter_map(|(_, _, i)| slots[i].take()));
 }
 
+/// Sorts numbers (through the same instantiation).
+pub fn numbers(v: &mut Vec<usize>) {
+    order_by(v, |&x| (x, 0));
+}
+
+/// Sorts words in byte order: by their first eight bytes through the one sort, then an
+/// insertion pass for the rare words sharing those (linear when there are none).
+pub fn words<S: AsRef<str>>(v: &mut Vec<S>) {
+    fn prefix(w: &[u8], from: usize) -> usize {
+        (from..from + 4).fold(0usize, |k, i| {
+            (k << 8) | usize::from(w.get(i).copied().unwrap_or(0))
+        })
+    }
+    order_by(v, |w| {
+        let w = w.as_ref().as_bytes();
+        (prefix(w, 0), prefix(w, 4))
+    });
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && v[j - 1].as_ref() > v[j].as_ref() {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -24,5 +50,22 @@ mod tests {
         let mut v = vec![(3, 'a'), (1, 'b'), (3, 'c'), (0, 'd')];
         super::order_by(&mut v, |x| (x.0, 0));
         assert_eq!(v, vec![(0, 'd'), (1, 'b'), (3, 'a'), (3, 'c')]);
+    }
+
+    #[test]
+    fn words_in_byte_order() {
+        let mut v = vec![
+            "MARTINEZ",
+            "MARTINE",
+            "MARTINEAU",
+            "DUPONT",
+            "MARTINEZ-B",
+            "",
+            "É",
+        ];
+        let mut want = v.clone();
+        want.sort();
+        super::words(&mut v);
+        assert_eq!(v, want);
     }
 }

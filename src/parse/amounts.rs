@@ -226,7 +226,7 @@ pub fn find_amounts(t: &Text, from: usize, to: usize) -> Vec<Amount> {
                 .map(|(p, _)| from + p),
         )
         .collect();
-    currency.sort_unstable();
+    crate::sort::numbers(&mut currency);
     let mut next_currency = 0;
     let mut i = from;
     // Amounts start at a word start: only those are visited (`i` is where reading resumes).

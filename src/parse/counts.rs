@@ -19,6 +19,15 @@ const LABEL_REACH: usize = 24;
 
 static LABELS: TolerantLabels = TolerantLabels::new(|| COUNT_LABELS.iter().map(|x| x.0).collect());
 
+/// Column headings of roll-call tables that are not labels in prose ("ÉLU" heads the
+/// column of the elected, "M. X est élu à 15 voix" declares nothing): read only in capitals,
+/// as a table's heading.
+const TABLE_HEADINGS: &[(&str, Field)] = &[("elu", Field::Seats), ("elus", Field::Seats)];
+static TABLE_HEADS: Lexicon =
+    Lexicon::new(|| Patterns::new(&TABLE_HEADINGS.iter().map(|x| x.0).collect::<Vec<_>>()));
+/// How far after a table's headings its column totals may stand, past its rows (bytes).
+const TOTALS_REACH: usize = 1500;
+
 /// A count read, before it is put in its slot.
 struct Read {
     field: Field,
@@ -269,8 +278,18 @@ pub fn find_declared_segments(t: &Text, cuts: &[usize]) -> Vec<Declared> {
         bare_labels.push(pos);
         i = e;
     }
+    // table headings in capitals
+    bare_labels.extend(
+        TABLE_HEADS
+            .get()
+            .hits(t, from, to)
+            .into_iter()
+            .filter(|h| upper(norm, h.0, h.1))
+            .map(|h| h.0),
+    );
+    crate::sort::numbers(&mut bare_labels);
     boxes(t, from, to, &mut reads);
-    tables(t, from, to, &bare_labels, &mut reads);
+    tables(t, from, to, &bare_labels, &hits, &mut reads);
     crate::sort::order_by(&mut reads, |r| (r.a, 0));
     let mut out: Vec<Declared> = vec![Declared::default(); cuts.len().saturating_sub(1).max(1)];
     let mut seg = 0;
@@ -393,15 +412,25 @@ fn boxes(t: &Text, from: usize, to: usize, reads: &mut Vec<Read>) {
 
 /// Roll-call tables: "PRESENT (Signature) ABSENT EXCUSE ABSENT MANDATAIRE (Signature) 7 3 0 0"
 /// — only where a label stood without a value.
-fn tables(t: &Text, from: usize, to: usize, bare_labels: &[usize], reads: &mut Vec<Read>) {
+fn tables(
+    t: &Text,
+    from: usize,
+    to: usize,
+    bare_labels: &[usize],
+    hits: &[(usize, usize, usize, usize)],
+    reads: &mut Vec<Read>,
+) {
     let s = t.lower.as_bytes();
+    let norm = t.norm.as_bytes();
     let index = LABELS.exact();
+    let heads = TABLE_HEADS.get();
     let mut consumed = from;
     for &j in bare_labels {
         if j < consumed {
             continue;
         }
         let mut fields = Vec::new();
+        let mut in_capitals = true;
         let mut p = j;
         loop {
             // skip "(Signature)" groups between labels
@@ -414,9 +443,17 @@ fn tables(t: &Text, from: usize, to: usize, bare_labels: &[usize], reads: &mut V
             } else {
                 q
             };
-            match index.at(s, q) {
-                Some((e, k)) if value_after(s, e).is_none() => {
-                    fields.push(COUNT_LABELS[k].1);
+            let label = match index.at(s, q) {
+                Some((e, k)) => Some((e, COUNT_LABELS[k].1)),
+                None => heads
+                    .at(s, q)
+                    .filter(|&(e, _)| upper(norm, q, e))
+                    .map(|(e, k)| (e, TABLE_HEADINGS[k].1)),
+            };
+            match label {
+                Some((e, field)) if value_after(s, e).is_none() => {
+                    in_capitals &= upper(norm, q, e);
+                    fields.push(field);
                     p = e;
                 }
                 _ => {
@@ -428,33 +465,91 @@ fn tables(t: &Text, from: usize, to: usize, bare_labels: &[usize], reads: &mut V
                 break;
             }
         }
-        if fields.len() < 3 {
+        if fields.len() < 2 {
             continue;
         }
-        let mut nums = Vec::new();
-        let mut q = p;
-        while nums.len() < fields.len() {
-            match read_int(s, q) {
-                Some((v, e)) if v <= MAX_COUNT => {
-                    nums.push((v, q, e));
-                    q = skip_ws(s, e);
+        let run = |q: usize| -> (Vec<(u32, usize, usize)>, usize) {
+            let mut nums = Vec::new();
+            let mut q = q;
+            while nums.len() <= fields.len() {
+                match read_int(s, q) {
+                    Some((v, e)) if v <= MAX_COUNT && plain_count(s, q, e, v) => {
+                        nums.push((v, q, e));
+                        q = skip_ws(s, e);
+                    }
+                    _ => break,
                 }
-                _ => break,
             }
-        }
-        if nums.len() == fields.len() {
-            for (field, (value, a, b)) in fields.into_iter().zip(nums) {
-                reads.push(Read {
-                    field,
-                    value,
-                    a,
-                    b,
-                    basis: Basis::probable("effectif lu dans un tableau, par position"),
-                });
+            (nums, q)
+        };
+        // the totals right under the headings (three columns at least), or, for headings in
+        // capitals, the first run of exactly as many numbers after the table's rows, with no
+        // other count label in between
+        let (nums, q, basis) = match run(p) {
+            (nums, q) if fields.len() >= 3 && nums.len() == fields.len() => (
+                nums,
+                q,
+                Basis::probable("effectif lu dans un tableau, par position"),
+            ),
+            _ if in_capitals => {
+                let end = (p + TOTALS_REACH).min(to);
+                let next_label = hits
+                    .get(hits.partition_point(|h| h.0 < p))
+                    .map_or(end, |h| h.0.min(end));
+                let found = t
+                    .starts
+                    .words(p, next_label)
+                    .filter(|&w| w > 0 && s[w].is_ascii_digit() && !s[w - 1].is_ascii_digit())
+                    .map(|w| (w, run(w)))
+                    .find(|(_, (nums, _))| !nums.is_empty());
+                match found {
+                    Some((w, (nums, q))) if nums.len() == fields.len() && standalone(s, w, q) => (
+                        nums,
+                        q,
+                        Basis::probable("totaux de colonnes lus en fin de tableau, par position"),
+                    ),
+                    _ => continue,
+                }
             }
-            consumed = q;
+            _ => continue,
+        };
+        for (field, (value, a, b)) in fields.into_iter().zip(nums) {
+            reads.push(Read {
+                field,
+                value,
+                a,
+                b,
+                basis: basis.clone(),
+            });
         }
+        consumed = q;
     }
+}
+
+/// `a..b` is written in capitals (no lower-case letter).
+fn upper(norm: &[u8], a: usize, b: usize) -> bool {
+    norm[a..b.min(norm.len())]
+        .iter()
+        .all(|c| !c.is_ascii_lowercase())
+}
+
+/// A run of numbers `a..q` stands alone: after a word, before a word that is not a month
+/// or a unit (the totals row of a table, not a date or a quantity).
+fn standalone(s: &[u8], a: usize, q: usize) -> bool {
+    let before = skip_ws_back(s, a);
+    let after_word = before > 0 && (s[before - 1].is_ascii_alphabetic() || s[before - 1] == b')');
+    let next = q.min(s.len());
+    let word_end = s[next..]
+        .iter()
+        .position(|c| !c.is_ascii_alphanumeric())
+        .map_or(s.len(), |k| next + k);
+    let word = &s[next..word_end];
+    let not_unit = !(crate::model::MONTHS.contains(&std::str::from_utf8(word).unwrap_or(""))
+        || matches!(
+            word,
+            b"h" | b"heures" | b"euros" | b"ans" | b"voix" | b"pour"
+        ));
+    after_word && not_unit
 }
 
 /// "présents et représentés : 52": the sum of présents and procurations, when stated.
@@ -509,6 +604,26 @@ mod tests {
         assert_eq!(d.proxies.as_ref().unwrap().value, 3);
         assert_eq!(d.voters.as_ref().unwrap().value, 19);
         assert_eq!(d.voters.unwrap().certainty, Certainty::Probable);
+    }
+
+    #[test]
+    fn column_totals_after_the_rows() {
+        let table = "ELU (15 Mars 2020) EN EXERCICE DUPONT Jean Conseiller MARTIN Anne \
+                     Démissionnaire LEROY Paul Maire 3 2 PRESENT (Signature) ABSENT EXCUSE \
+                     ABSENT MANDATAIRE (Signature) 2 0 0 0 D2023-01-003 URBANISME";
+        let d = read(table);
+        assert_eq!(d.seats.as_ref().unwrap().value, 3);
+        assert_eq!(d.in_office.as_ref().unwrap().value, 2);
+        assert_eq!(d.present.as_ref().unwrap().value, 2);
+        assert_eq!(d.seats.unwrap().certainty, Certainty::Probable);
+        // headings in lower case are prose; a date after the rows is not a total
+        let d = read("Conseillers en exercice présents ont voté. DUPONT Jean 3 2 ABSENT");
+        assert!(d.in_office.is_none() && d.present.is_none());
+        let d = read("ELU EN EXERCICE DUPONT Jean Conseiller 15 10 mars 2023");
+        assert!(d.seats.is_none() && d.in_office.is_none());
+        // a number inside the rows (a rank) leaves the totals unread
+        let d = read("ELU EN EXERCICE DUPONT Jean 1 er adjoint MARTIN Anne 3 2 PRESENT");
+        assert!(d.seats.is_none());
     }
 
     #[test]

@@ -61,7 +61,7 @@ fn seance_bounds(t: &Text, dates: &[DateMention]) -> Vec<(usize, usize)> {
         .chain(dates.iter().filter(|m| m.opening).map(|m| m.pos))
         .filter(|&a| a > 200)
         .collect();
-    cands.sort_unstable();
+    crate::sort::numbers(&mut cands);
     // one header per group of close candidates
     let mut heads: Vec<usize> = vec![0];
     for c in cands {
@@ -252,7 +252,7 @@ fn moved_names(t: &Text, movements: &[Movement]) -> Vec<String> {
             }
         }
     }
-    out.sort_unstable();
+    crate::sort::words(&mut out);
     out.dedup();
     out
 }

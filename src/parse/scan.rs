@@ -198,7 +198,6 @@ impl Trie {
         let flat = nodes
             .iter_mut()
             .map(|n| {
-                n.children.sort_unstable_by_key(|c| c.0);
                 let a = edges.len() as u32;
                 edges.extend(n.children.iter().map(|&(b, c)| (b, c as u32)));
                 TrieNode {
@@ -420,6 +419,7 @@ impl<'p> Patterns<'p> {
         }
         if groups > 1 {
             // one hit per position: the natural order is the text order
+            // (usize, usize, usize): the same instantiation as `crate::sort::order_by`'s
             hits.sort_unstable();
         }
         hits

@@ -245,7 +245,7 @@ pub fn segments(text: &str, shown: &[Shown]) -> Vec<(Span, Vec<usize>)> {
             }
         }
     }
-    points.sort_unstable();
+    crate::sort::numbers(&mut points);
     points.dedup();
     let mut out = Vec::with_capacity(points.len());
     for w in points.windows(2) {

@@ -226,8 +226,7 @@ fn expand(m: &str, numbers: &[(u32, usize)]) -> Vec<u32> {
         }
         out.push(n as usize);
     }
-    // usize: the engine's one sort instantiation for plain numbers
-    out.sort_unstable();
+    crate::sort::numbers(&mut out);
     out.dedup();
     out.into_iter().map(|n| n as u32).collect()
 }
