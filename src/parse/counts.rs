@@ -7,7 +7,7 @@
 //! number before its label, a box or table read by position, a label matched with edits
 //! are probable; two different values stated for one count make it a guess.
 
-use super::lexicon::{Field, TolerantLabels, COUNT_LABELS};
+use super::lexicon::{count_labels, Field, TolerantLabels, COUNT_LABELS};
 use super::scan::*;
 use crate::model::{Basis, Certainty, Declared, DeclaredCount};
 use crate::text::Text;
@@ -17,7 +17,8 @@ const MAX_COUNT: u32 = 2000;
 /// How far a label's value may stand after the label, fillers included (bytes).
 const LABEL_REACH: usize = 24;
 
-static LABELS: TolerantLabels = TolerantLabels::new(|| COUNT_LABELS.iter().map(|x| x.0).collect());
+static LABELS: TolerantLabels =
+    TolerantLabels::new(|| count_labels().iter().map(|x| x.0).collect());
 
 /// Column headings of roll-call tables that are not labels in prose ("ÉLU" heads the
 /// column of the elected, "M. X est élu à 15 voix" declares nothing): read only in capitals,
@@ -216,7 +217,12 @@ pub fn find_declared_segments(t: &Text, cuts: &[usize]) -> Vec<Declared> {
         if pos < i || !s[pos].is_ascii_lowercase() {
             continue;
         }
-        let field = COUNT_LABELS[k].1;
+        let field = count_labels()[k].1;
+        // another agreement of a label ("Absente excusée") only before a colon
+        if k >= COUNT_LABELS.len() && s.get(skip_ws(s, e)) != Some(&b':') {
+            i = e;
+            continue;
+        }
         // "44 PRÉSENTS 5 ABSENTS …": numbers before upper-case labels, each label followed
         // by the next number — the labels close their numbers, they do not open the next.
         let number_first = number_before(s, norm, from.max(last_end), pos, e)
@@ -370,7 +376,7 @@ fn boxes(t: &Text, from: usize, to: usize, reads: &mut Vec<Read>) {
         let mut fields = Vec::new();
         let mut p = skip_ws(s, b);
         while let Some((e, k)) = index.at(s, p) {
-            fields.push(COUNT_LABELS[k].1);
+            fields.push(count_labels()[k].1);
             p = skip_seps(s, e, b":");
             if fields.len() > 8 {
                 break;
@@ -444,7 +450,7 @@ fn tables(
                 q
             };
             let label = match index.at(s, q) {
-                Some((e, k)) => Some((e, COUNT_LABELS[k].1)),
+                Some((e, k)) => Some((e, count_labels()[k].1)),
                 None => heads
                     .at(s, q)
                     .filter(|&(e, _)| upper(norm, q, e))
@@ -558,7 +564,7 @@ pub fn present_or_represented(t: &Text, from: usize, to: usize) -> Option<Declar
     LABELS
         .hits(t, from, to)
         .into_iter()
-        .filter(|h| COUNT_LABELS[h.2].1 == Field::PresentOrRepresented)
+        .filter(|h| count_labels()[h.2].1 == Field::PresentOrRepresented)
         .find_map(|(_, e, _, edits)| {
             let (v, a, b) = value_after(s, e)?;
             Some(DeclaredCount {

@@ -752,11 +752,65 @@ pub const DECISION_MARKERS: &[&str] = &[
 /// Approximate matching applies to labels this long or longer.
 pub const TOLERANT_MIN_LEN: usize = 12;
 
-/// Every word the parser reads with: the scaling guard builds its token soups from it.
+/// Words of the labels that agree with the members they name, as the lists write them
+/// (masculine plural), with their masculine singular, feminine singular and feminine plural:
+/// "Absente excusée :", "Conseillère présente :" are the same labels.
+const AGREEING: &[(&str, [&str; 3])] = &[
+    ("absents", ["absent", "absente", "absentes"]),
+    ("presents", ["present", "presente", "presentes"]),
+    ("excuses", ["excuse", "excusee", "excusees"]),
+    ("representes", ["represente", "representee", "representees"]),
+    ("conseillers", ["conseiller", "conseillere", "conseilleres"]),
+    ("delegues", ["delegue", "deleguee", "deleguees"]),
+    ("membres", ["membre", "membre", "membres"]),
+    ("etaient", ["etait", "etait", "etaient"]),
+];
+
+/// A label list with every agreement of its labels: the labels as written, then the other
+/// genders and numbers (built once; the new labels live as long as the process).
+fn inflected<T: Copy + Send + Sync>(base: &'static [(&'static str, T)]) -> Vec<(&'static str, T)> {
+    let mut out: Vec<(&'static str, T)> = base.to_vec();
+    for form in 0..3 {
+        for &(label, value) in base {
+            let words: Vec<&str> = label.split(' ').collect();
+            if !words.iter().any(|w| AGREEING.iter().any(|a| a.0 == *w)) {
+                continue;
+            }
+            let variant = words
+                .iter()
+                .map(|w| {
+                    AGREEING
+                        .iter()
+                        .find(|a| a.0 == *w)
+                        .map_or(*w, |a| a.1[form])
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !out.iter().any(|x| x.0 == variant) {
+                out.push((Box::leak(variant.into_boxed_str()), value));
+            }
+        }
+    }
+    out
+}
+
+/// The count labels with every agreement ([`COUNT_LABELS`] first, in order).
+pub fn count_labels() -> &'static [(&'static str, Field)] {
+    static ALL: std::sync::OnceLock<Vec<(&'static str, Field)>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| inflected(COUNT_LABELS))
+}
+
+/// The list labels with every agreement ([`LIST_LABELS`] first, in order).
+pub fn list_labels() -> &'static [(&'static str, ListKind)] {
+    static ALL: std::sync::OnceLock<Vec<(&'static str, ListKind)>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| inflected(LIST_LABELS))
+}
+
+/// Every word the parser looks for: the scaling guard builds its token soups from it.
 pub fn all_words() -> Vec<&'static str> {
     let mut v: Vec<&'static str> = Vec::new();
-    v.extend(COUNT_LABELS.iter().map(|x| x.0));
-    v.extend(LIST_LABELS.iter().map(|x| x.0));
+    v.extend(count_labels().iter().map(|x| x.0));
+    v.extend(list_labels().iter().map(|x| x.0));
     v.extend(LIST_TERMINATORS);
     v.extend(CIVILITIES);
     v.extend(PARTICLES);

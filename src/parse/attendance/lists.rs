@@ -1,7 +1,7 @@
 //! Attendance lists: their labels ("Membres présents :", "Absents excusés ayant donné
 //! pouvoir :"), where each list ends, and how it splits into entries.
 
-use super::super::lexicon::{TolerantLabels, LIST_LABELS, LIST_TERMINATORS};
+use super::super::lexicon::{list_labels, TolerantLabels, LIST_LABELS, LIST_TERMINATORS};
 use super::super::scan::*;
 use super::entries::parse_entries;
 use super::names::{is_civility, is_civility_dotted};
@@ -15,7 +15,7 @@ pub fn stops_a_name(t: &Text, pos: usize) -> bool {
 }
 
 static TERMINATORS_LEX: Lexicon = Lexicon::new(|| Patterns::new(LIST_TERMINATORS));
-static LABELS: TolerantLabels = TolerantLabels::new(|| LIST_LABELS.iter().map(|x| x.0).collect());
+static LABELS: TolerantLabels = TolerantLabels::new(|| list_labels().iter().map(|x| x.0).collect());
 
 /// Finds the attendance sections in `from..to`.
 pub fn find_sections(t: &Text, from: usize, to: usize) -> Vec<Section> {
@@ -39,7 +39,7 @@ pub fn find_sections(t: &Text, from: usize, to: usize) -> Vec<Section> {
         // a short qualifying phrase and a colon ("ont donné pouvoir écrit de voter en leur
         // nom :").
         let p = skip_ws(s, e);
-        let free = LIST_LABELS[k].0.starts_with("assistaient");
+        let free = list_labels()[k].0.starts_with("assistaient");
         let next_ok = p < to
             && (free
                 || s[p] == b':'
@@ -59,8 +59,11 @@ pub fn find_sections(t: &Text, from: usize, to: usize) -> Vec<Section> {
                 .then_some(p + colon + 1)
             })
             .flatten();
-        if !prose && (next_ok || qualified.is_some()) {
-            labels.push((pos, qualified.unwrap_or(e), LIST_LABELS[k].1, edits > 0));
+        // another agreement of a label ("Absente excusée") only before a colon: in the
+        // singular it is also a verb or an adjective of prose ("M. le Président présente")
+        let variant_ok = k < LIST_LABELS.len() || s[p.min(to.saturating_sub(1))] == b':';
+        if !prose && variant_ok && (next_ok || qualified.is_some()) {
+            labels.push((pos, qualified.unwrap_or(e), list_labels()[k].1, edits > 0));
             i = qualified.unwrap_or(e);
             continue;
         }
@@ -162,6 +165,14 @@ fn section_end(t: &Text, start: usize, limit: usize, terminators: &Patterns) -> 
         if c == b'-' && s[i..limit.min(i + 3)] == *b"---" {
             return i;
         }
+        // a label the lexicon does not know ("Assistait sans voix :") opens something else
+        if i > start
+            && t.norm.as_bytes()[i].is_ascii_uppercase()
+            && !is_word_byte(s[i - 1])
+            && unknown_label_at(t, i, limit)
+        {
+            return i;
+        }
         if c.is_ascii_lowercase()
             && (i == 0 || !is_word_byte(s[i - 1]))
             && terminators.at(s, i).is_some()
@@ -175,6 +186,46 @@ fn section_end(t: &Text, start: usize, limit: usize, terminators: &Patterns) -> 
         i += 1;
     }
     limit
+}
+
+/// Words in a label before its colon, at most.
+const LABEL_WORDS: usize = 5;
+
+/// A label at `i`: a capitalised word that is not a civility, lower-case words, then a
+/// colon ("Assistait sans voix :", "Invités à titre consultatif :") — a name is never
+/// written so ("Jean DUPONT", "Dupont Jean", "M. Dupont").
+fn unknown_label_at(t: &Text, i: usize, limit: usize) -> bool {
+    let n = t.norm.as_bytes();
+    let word_end = |a: usize| {
+        let mut b = a;
+        while b < limit && (n[b].is_ascii_alphabetic() || n[b] == b'\'' || n[b] >= 0x80) {
+            b += 1;
+        }
+        b
+    };
+    let first = word_end(i);
+    if first - i < 3
+        || !n[i + 1..first].iter().all(|c| !c.is_ascii_uppercase())
+        || is_civility(&t.low(i, first).to_string())
+    {
+        return false;
+    }
+    let mut p = first;
+    for words in 1..=LABEL_WORDS {
+        while p < limit && n[p] == b' ' {
+            p += 1;
+        }
+        // one word alone may be a commune heading a group of members ("Cerelles :")
+        if p < limit && n[p] == b':' {
+            return words > 1;
+        }
+        let e = word_end(p);
+        if e == p || !n[p..e].iter().all(|c| !c.is_ascii_uppercase()) {
+            return false;
+        }
+        p = e;
+    }
+    false
 }
 
 /// Splits a section into chunks at top-level separators: newline, tab, ';', ',', " - ", " et ", ". ".

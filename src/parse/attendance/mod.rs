@@ -89,6 +89,29 @@ mod tests {
     }
 
     #[test]
+    fn labels_in_every_agreement() {
+        // singular and feminine labels before a colon
+        let m = parse("Présents : M. Jean DUPONT, Mme Anne MARTIN\nAbsente excusée : Mme Claire ROUX\nConseillère représentée : Mme Julie PETIT");
+        assert_eq!(m.len(), 4, "{m:?}");
+        assert_eq!(m[2], ("Claire ROUX".into(), Status::Excused, None));
+        assert_eq!(m[3].1, Status::Represented);
+        // the same words in prose are not labels
+        let m =
+            parse("Présents : M. Jean DUPONT, Mme Anne MARTIN. M. le Président présente ses vœux.");
+        assert_eq!(m.len(), 2, "{m:?}");
+    }
+
+    #[test]
+    fn an_unknown_label_ends_a_list() {
+        let m = parse("Présents : M. Jean DUPONT, Mme Anne MARTIN\nAssistait sans voix : Mme Claire ROUX\nAbsent : M. Luc NOIR");
+        assert_eq!(m.len(), 3, "{m:?}");
+        assert!(!m.iter().any(|x| x.0 == "Claire ROUX"), "{m:?}");
+        // a commune heading its members is not a label
+        let m = parse("Présents :\nCerelles : M. Poulle Guy\nMarray : M. Capon Philippe");
+        assert_eq!(m.len(), 2, "{m:?}");
+    }
+
+    #[test]
     fn reverse_and_paren_proxies() {
         let m = parse("Présents : M. DUFOUR Thierry, MME CONDOMINES MAUREL Nadine (Procuration de MME TAMBORINI Christine), M. BOUCHON Christophe. Excusés : MME TAMBORINI Christine (Procuration à MME CONDOMINES MAUREL Nadine), M. COSQUER Cyril. Absent : M. HEIM Philippe Secrétaire : M. X.");
         assert_eq!(m.len(), 6, "{m:?}");
