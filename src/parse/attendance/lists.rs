@@ -206,7 +206,7 @@ fn unknown_label_at(t: &Text, i: usize, limit: usize) -> bool {
     let first = word_end(i);
     if first - i < 3
         || !n[i + 1..first].iter().all(|c| !c.is_ascii_uppercase())
-        || is_civility(&t.low(i, first).to_string())
+        || is_civility(t.low(i, first))
     {
         return false;
     }
