@@ -17,8 +17,10 @@ const MAX_COUNT: u32 = 2000;
 /// How far a label's value may stand after the label, fillers included (bytes).
 const LABEL_REACH: usize = 24;
 
-static LABELS: TolerantLabels =
-    TolerantLabels::new(|| count_labels().iter().map(|x| x.0).collect());
+static LABELS: TolerantLabels = TolerantLabels::new(
+    || count_labels().iter().map(|x| x.0).collect(),
+    COUNT_LABELS.len(),
+);
 
 /// Column headings of roll-call tables that are not labels in prose ("ÉLU" heads the
 /// column of the elected, "M. X est élu à 15 voix" declares nothing): read only in capitals,

@@ -933,33 +933,53 @@ pub fn approx_at(s: &[u8], pos: usize, pat: &str) -> Option<(usize, usize)> {
 /// begin with its first word (where an extraction typo may hide a longer label).
 pub struct TolerantLabels {
     labels: fn() -> Vec<&'static str>,
+    /// Only the first this many labels (the labels as written, not their other agreements)
+    /// are tried with typos.
+    tolerant: usize,
     built: std::sync::OnceLock<Tolerant>,
 }
 
-/// The built index: exact patterns, the labels, and for each label its longer siblings.
-type Tolerant = (Patterns<'static>, Vec<&'static str>, Vec<Vec<usize>>);
+/// The built index: exact patterns, the labels, and for each label its longer siblings
+/// with the first byte the text must show after the shorter label for the longer one to be
+/// tried.
+type Tolerant = (Patterns<'static>, Vec<&'static str>, Vec<Vec<(usize, u8)>>);
 
 impl TolerantLabels {
-    pub const fn new(labels: fn() -> Vec<&'static str>) -> TolerantLabels {
+    pub const fn new(labels: fn() -> Vec<&'static str>, tolerant: usize) -> TolerantLabels {
         TolerantLabels {
             labels,
+            tolerant,
             built: std::sync::OnceLock::new(),
         }
     }
     fn get(&self) -> &Tolerant {
         self.built.get_or_init(|| {
             let labels = (self.labels)();
-            let first = |l: &str| l.split(' ').next().unwrap_or("").to_string();
-            let longer: Vec<Vec<usize>> = labels
+            let firsts: Vec<&str> = labels
                 .iter()
-                .map(|l| {
+                .map(|l| l.split(' ').next().unwrap_or(""))
+                .collect();
+            let longer: Vec<Vec<(usize, u8)>> = labels
+                .iter()
+                .enumerate()
+                .map(|(i, shown)| {
                     labels
                         .iter()
                         .enumerate()
-                        .filter(|(_, x)| {
-                            x.len() >= TOLERANT_MIN_LEN && x.len() > l.len() && first(x) == first(l)
+                        .filter(|&(k, long)| {
+                            k < self.tolerant
+                                && long.len() >= TOLERANT_MIN_LEN
+                                && long.len() > shown.len()
+                                && firsts[k] == firsts[i]
                         })
-                        .map(|(k, _)| k)
+                        .filter_map(|(k, long)| {
+                            // the byte the text shows after the shorter label when it is
+                            // the longer one: the first byte of the longer label's word
+                            // that follows as many words as the shorter one has
+                            let words = shown.split(' ').count();
+                            let next = long.split(' ').nth(words);
+                            next.and_then(|w| w.bytes().next()).map(|b| (k, b))
+                        })
                         .collect()
                 })
                 .collect();
@@ -989,15 +1009,9 @@ impl TolerantLabels {
                 continue;
             }
             let mut best: Option<(usize, usize, usize)> = None;
-            for &k in &longer[h.2] {
+            for &(k, expect) in &longer[h.2] {
                 // the text's next word begins like the longer label's next word
-                let (shown, long) = (labels[h.2], labels[k]);
-                let expect = if long.starts_with(shown) {
-                    long.as_bytes().get(shown.len() + 1)
-                } else {
-                    long.find(' ').and_then(|x| long.as_bytes().get(x + 1))
-                };
-                if expect != Some(&s[next]) {
+                if expect != s[next] {
                     continue;
                 }
                 if let Some((e, d)) = approx_at(s, h.0, labels[k]) {

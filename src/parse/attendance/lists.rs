@@ -15,7 +15,10 @@ pub fn stops_a_name(t: &Text, pos: usize) -> bool {
 }
 
 static TERMINATORS_LEX: Lexicon = Lexicon::new(|| Patterns::new(LIST_TERMINATORS));
-static LABELS: TolerantLabels = TolerantLabels::new(|| list_labels().iter().map(|x| x.0).collect());
+static LABELS: TolerantLabels = TolerantLabels::new(
+    || list_labels().iter().map(|x| x.0).collect(),
+    LIST_LABELS.len(),
+);
 
 /// Finds the attendance sections in `from..to`.
 pub fn find_sections(t: &Text, from: usize, to: usize) -> Vec<Section> {
