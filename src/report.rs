@@ -3,7 +3,7 @@
 use crate::model::*;
 use crate::rules::{Finding, Severity};
 use crate::tally::Attendance;
-use crate::text::{Span, Text};
+use crate::text::Span;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -384,9 +384,10 @@ pub fn extract(
 /// rustc/ruff-style text rendering of a report.
 pub fn render_text(path: &str, input: &str, report: &Report) -> String {
     let mut out = String::new();
+    let lines = crate::text::Lines::new(input);
     for f in report.findings() {
         let sp = f.spans.first().copied().unwrap_or_default();
-        let (line, col) = Text::line_col(input, sp.start);
+        let (line, col) = lines.line_col(sp.start);
         out.push_str(&format!(
             "{}:{}:{}: {}[{}] {}\n",
             path,
@@ -397,19 +398,14 @@ pub fn render_text(path: &str, input: &str, report: &Report) -> String {
             f.message
         ));
         // the source line and a caret underline
-        let line_start = input[..sp.start.min(input.len())]
-            .rfind('\n')
-            .map(|p| p + 1)
-            .unwrap_or(0);
-        let line_end = input[line_start..]
-            .find('\n')
-            .map(|p| line_start + p)
-            .unwrap_or(input.len());
+        let start = floor(input, sp.start.min(input.len()));
+        let (line_start, line_end) = lines.line_range(start);
         let src = &input[line_start..line_end];
-        let (shown, offset) = window(src, sp.start - line_start);
+        let (shown, offset) = window(src, start - line_start);
         out.push_str(&format!("  | {}\n", shown.replace('\t', " ")));
-        let end_in_line = sp.end.min(line_end).max(sp.start);
-        let width = input[sp.start..end_in_line].chars().count().max(1);
+        let end_in_line = floor(input, sp.end.min(line_end).max(start));
+        // the underline never outgrows the window shown
+        let width = input[start..end_in_line].chars().take(121).count().max(1);
         let width = width.min(shown.chars().count().saturating_sub(offset).max(1));
         out.push_str(&format!(
             "  | {}{}\n",
@@ -431,17 +427,21 @@ pub fn render_text(path: &str, input: &str, report: &Report) -> String {
     out
 }
 
-/// At most ~120 chars of a (possibly very long) line around a byte offset: (text, caret column).
+/// At most ~120 chars of a (possibly very long) line around a byte offset: (text, caret
+/// column). Reads only the chars shown, so a line of a megabyte costs no more than a short one.
 fn window(line: &str, at: usize) -> (String, usize) {
-    let at = at.min(line.len());
-    let chars_before = line[..floor(line, at)].chars().count();
-    let start_char = chars_before.saturating_sub(40);
-    let shown: String = line.chars().skip(start_char).take(120).collect();
-    let prefix = if start_char > 0 { "…" } else { "" };
-    (
-        format!("{prefix}{shown}"),
-        chars_before - start_char + prefix.chars().count(),
-    )
+    let at = floor(line, at.min(line.len()));
+    // up to 40 chars before the offset
+    let start = line[..at]
+        .char_indices()
+        .rev()
+        .take(40)
+        .last()
+        .map_or(at, |(i, _)| i);
+    let before = line[start..at].chars().count();
+    let shown: String = line[start..].chars().take(120).collect();
+    let prefix = if start > 0 { "…" } else { "" };
+    (format!("{prefix}{shown}"), before + prefix.chars().count())
 }
 
 fn floor(s: &str, mut i: usize) -> usize {

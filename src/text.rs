@@ -355,15 +355,86 @@ impl<'a> Text<'a> {
         &self.orig[a..b]
     }
 
-    /// Line (1-based) and column (1-based, in chars) of an original byte offset.
+    /// Line (1-based) and column (1-based, in chars) of an original byte offset. For many
+    /// offsets of the same text, build [`Lines`] once.
     pub fn line_col(orig: &str, offset: usize) -> (usize, usize) {
-        let offset = offset.min(orig.len());
-        let before = &orig[..floor_boundary(orig, offset)];
-        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-        let line_start = before.rfind('\n').map(|p| p + 1).unwrap_or(0);
-        let col = before[line_start..].chars().count() + 1;
-        (line, col)
+        Lines::new(orig).line_col(offset)
     }
+}
+
+/// Lines and columns of a text, indexed once so that locating any number of offsets costs
+/// each a binary search and at most [`Lines::STRIDE`] bytes (a report of thousands of findings
+/// on a text of one long line stays linear).
+pub struct Lines<'a> {
+    orig: &'a str,
+    /// Byte offset where each line starts.
+    starts: Vec<usize>,
+    /// Chars before each multiple of `STRIDE` bytes.
+    chars: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    const STRIDE: usize = 4096;
+
+    pub fn new(orig: &'a str) -> Lines<'a> {
+        let b = orig.as_bytes();
+        let mut starts = vec![0];
+        starts.extend(memchr_all(b, b'\n').map(|p| p + 1));
+        let mut chars = Vec::with_capacity(b.len() / Self::STRIDE + 1);
+        let mut n = 0;
+        for block in b.chunks(Self::STRIDE) {
+            chars.push(n);
+            n += block.iter().filter(|&&c| (c as i8) >= -0x40).count();
+        }
+        chars.push(n);
+        Lines {
+            orig,
+            starts,
+            chars,
+        }
+    }
+
+    /// Chars before a byte offset (a char boundary).
+    fn chars_before(&self, at: usize) -> usize {
+        let k = at / Self::STRIDE;
+        let from = k * Self::STRIDE;
+        self.chars.get(k).copied().unwrap_or(0)
+            + self.orig.as_bytes()[from..at]
+                .iter()
+                .filter(|&&c| (c as i8) >= -0x40)
+                .count()
+    }
+
+    /// The byte range of the line holding `offset` (without its line break).
+    pub fn line_range(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.orig.len());
+        let i = self
+            .starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
+        let start = self.starts[i];
+        let end = self.starts.get(i + 1).map_or(self.orig.len(), |&n| n - 1);
+        (start, end)
+    }
+
+    /// Line (1-based) and column (1-based, in chars) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_boundary(self.orig, offset.min(self.orig.len()));
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        (
+            line,
+            self.chars_before(offset) - self.chars_before(start) + 1,
+        )
+    }
+}
+
+/// Positions of one byte.
+fn memchr_all(b: &[u8], c: u8) -> impl Iterator<Item = usize> + '_ {
+    b.iter()
+        .enumerate()
+        .filter(move |&(_, &x)| x == c)
+        .map(|(i, _)| i)
 }
 
 /// A letter of the Latin scripts the extracts are written in: ASCII, Latin-1 and Latin
@@ -478,6 +549,27 @@ mod tests {
             assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
         }
         assert!(is_letter('Ș') && !is_letter('Ж') && !is_letter('1') && is_letter_or_digit('1'));
+    }
+
+    #[test]
+    fn lines_locate_like_a_plain_count() {
+        // lines longer than the stride, multibyte chars across its boundaries
+        let mut text = "é".repeat(5000);
+        text.push_str("\nabc\n\nPrésents : 3\n");
+        text.push_str(&"x€".repeat(3000));
+        let lines = Lines::new(&text);
+        for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let before = &text[..at];
+            let line = before.matches('\n').count() + 1;
+            let col = before[before.rfind('\n').map_or(0, |p| p + 1)..]
+                .chars()
+                .count()
+                + 1;
+            assert_eq!(lines.line_col(at), (line, col), "{at}");
+            let (a, b) = lines.line_range(at);
+            assert!(a <= at && at <= b && !text[a..b].contains('\n'), "{at}");
+            assert!(b == text.len() || text.as_bytes()[b] == b'\n', "{at}");
+        }
     }
 
     #[test]

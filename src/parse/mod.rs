@@ -126,8 +126,18 @@ fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> 
         }
     }
     let convocation = seance::choose_convocation(&dates, session.as_ref());
-    let sections = attendance::find_sections(t, from, to);
-    let members = attendance::build_members(t, &sections);
+    let mut sections = attendance::find_sections(t, from, to);
+    let mut members = attendance::build_members(t, &sections);
+    if members.len() > MAX_SEANCE_MEMBERS {
+        // More names than the largest French assembly seats (the conseil régional
+        // d'Île-de-France: 209) are not one séance's lists: several séances run together
+        // without their headers, or words that only look like lists. Nothing is counted
+        // from them, and no count is compared with them.
+        members.clear();
+        for s in &mut sections {
+            s.reliable = false;
+        }
+    }
     let lists: Vec<AttendanceList> = sections.iter().map(list_info).collect();
     // Séance counts: those of the header, else those of the first item (which then has
     // none of its own).
@@ -259,6 +269,9 @@ fn moved_names(t: &Text, movements: &[Movement]) -> Vec<String> {
 
 /// The séance's date is looked for at least this far into it (bytes), whatever its items.
 const HEADER_MIN: usize = 2500;
+/// The most list entries one séance's members can fill: the largest assembly's 209 seats,
+/// with room for members listed again for some items.
+const MAX_SEANCE_MEMBERS: usize = 400;
 /// Dates without a year take the séance's when within this many days of it.
 const YEAR_INFERENCE_DAYS: i64 = 62;
 /// How far into a séance its president and secretary are looked for (bytes).

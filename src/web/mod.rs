@@ -5,7 +5,6 @@ pub mod components;
 pub mod state;
 
 use crate::report::Report;
-use crate::text::Text;
 use state::UserOptions;
 use wasm_bindgen::JsCast;
 
@@ -81,10 +80,11 @@ pub fn csv(input: &str, report: &Report) -> String {
     let mut out = String::from(
         "extrait;gravite;regle;categorie;message;base_legale;ligne;colonne;debut;fin\r\n",
     );
+    let lines = crate::text::Lines::new(input);
     for (k, e) in report.extracts.iter().enumerate() {
         for f in &e.findings {
             let sp = f.spans.first().copied().unwrap_or_default();
-            let (line, col) = Text::line_col(input, sp.start);
+            let (line, col) = lines.line_col(sp.start);
             let cells = [
                 (k + 1).to_string(),
                 f.severity.code().to_string(),
