@@ -234,37 +234,70 @@ pub fn byte_index(text: &str, utf16: u32) -> usize {
     text.len()
 }
 
-/// Segments of the text with the findings that cover them, for drawing marks.
-pub fn segments(text: &str, shown: &[Shown]) -> Vec<(Span, Vec<usize>)> {
-    let mut points: Vec<usize> = vec![0, text.len()];
-    for s in shown {
+/// A stretch of the text between two mark boundaries: the gravest severity of the findings
+/// covering it, and whether the selected finding covers it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment {
+    pub span: Span,
+    pub severity: Option<Severity>,
+    pub active: bool,
+}
+
+/// The most findings marked in the text (the selected one always is): beyond a few thousand
+/// marks, laying out the text takes longer than a clerk waits.
+pub const MAX_MARKED: usize = 2000;
+
+/// Segments of the text with the findings that cover them, for drawing marks: one sweep over
+/// the spans' ends (linear in the text and the findings, whatever their overlaps).
+pub fn segments(text: &str, shown: &[Shown], selected: Option<usize>) -> Vec<Segment> {
+    let rank = |s: Severity| match s {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Info => 2,
+    };
+    // (position, +1 opens / -1 closes, severity rank)
+    let mut events: Vec<(usize, i32, usize)> = Vec::new();
+    let marked = shown.iter().take(MAX_MARKED).chain(
+        selected
+            .filter(|&i| i >= MAX_MARKED)
+            .and_then(|i| shown.get(i)),
+    );
+    for s in marked {
         for sp in &s.finding.spans {
             if sp.end > sp.start && sp.end <= text.len() {
-                points.push(sp.start);
-                points.push(sp.end);
+                events.push((sp.start, 1, rank(s.finding.severity)));
+                events.push((sp.end, -1, rank(s.finding.severity)));
             }
         }
     }
-    crate::sort::numbers(&mut points);
-    points.dedup();
-    let mut out = Vec::with_capacity(points.len());
-    for w in points.windows(2) {
-        let (a, b) = (w[0], w[1]);
-        if a >= b || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
-            continue;
+    crate::sort::order_by(&mut events, |e| (e.0, 0));
+    let chosen: &[Span] = selected
+        .and_then(|i| shown.get(i))
+        .map_or(&[], |s| s.finding.spans.as_slice());
+    let mut open = [0i32; 3];
+    let mut next = 0;
+    let mut out = Vec::with_capacity(events.len() + 1);
+    let mut a = 0;
+    while a < text.len() {
+        while next < events.len() && events[next].0 <= a {
+            open[events[next].2] += events[next].1;
+            next += 1;
         }
-        let covering: Vec<usize> = shown
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| {
-                s.finding
-                    .spans
-                    .iter()
-                    .any(|sp| sp.start <= a && b <= sp.end)
-            })
-            .map(|(i, _)| i)
-            .collect();
-        out.push((Span::new(a, b), covering));
+        let b = events.get(next).map_or(text.len(), |e| e.0).min(text.len());
+        if text.is_char_boundary(a) && text.is_char_boundary(b) {
+            let severity = [Severity::Error, Severity::Warning, Severity::Info]
+                .into_iter()
+                .zip(open)
+                .find(|&(_, n)| n > 0)
+                .map(|(s, _)| s);
+            let active = severity.is_some() && chosen.iter().any(|sp| sp.start <= a && b <= sp.end);
+            out.push(Segment {
+                span: Span::new(a, b),
+                severity,
+                active,
+            });
+        }
+        a = b;
     }
     out
 }

@@ -275,6 +275,63 @@ await test('typing after a 5 MB paste costs the app nothing per keystroke', asyn
   assert(value.endsWith('Presents : 12'), 'typed text kept');
 });
 
+// A token soup of the checker's own vocabulary (the hostile paste of issue 13): attendance
+// labels, proxies, votes, amounts, dates, names with civilities, separators.
+function tokenSoup(bytes, seed) {
+  const words = ['présents', 'Présents :', 'PRÉSENTS', 'absents', 'excusés', 'représentés', 'pouvoir à',
+    'a donné pouvoir à', 'procuration', 'POUR', 'CONTRE', 'abstentions', 'votants', 'exprimés', 'dont',
+    '€', 'HT', 'TTC', 'unanimité', 'adopté', 'séance du', 'convocation', 'en exercice', 'quorum',
+    'Objet :', 'Délibération n°', 'point', 'quitte la séance', 'arrive', 'suppléant', 'secrétaire'];
+  const names = ['M. Jean DUPONT', 'Mme Anne MARTIN', 'Monsieur Paul LEROY', 'Madame Julie PETIT', 'Luc ROUX'];
+  const seps = [', ', ' ; ', ' : ', '\n', ' - ', '\t', ' (', ') ', '. '];
+  const months = ['janvier', 'mars', 'juin', 'septembre', 'décembre'];
+  let x = seed * 2654435761 >>> 0;
+  const rnd = n => { x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0; return x % n; };
+  const out = [];
+  let len = 0;
+  while (len < bytes) {
+    const k = rnd(10);
+    const t = k < 4 ? words[rnd(words.length)]
+      : k === 4 ? String(rnd(60))
+      : k === 5 ? `${rnd(999)} ${String(rnd(1000)).padStart(3, '0')},${rnd(100)} €`
+      : k === 6 ? `mardi ${1 + rnd(28)} ${months[rnd(months.length)]} 2024`
+      : k < 9 ? names[rnd(names.length)]
+      : seps[rnd(seps.length)];
+    out.push(t, ' ');
+    len += t.length + 1;
+  }
+  return out.join('');
+}
+
+await test('a 1 MB token soup is checked in well under a second after the typing pause', async () => {
+  const { page, context, errors } = await open();
+  const soup = tokenSoup(1_000_000, 7);
+  const { total, pause } = await page.evaluate(t => new Promise(resolve => {
+    const ta = document.getElementById('extrait');
+    const v = document.getElementById('verdict');
+    let pending = false;
+    const t0 = performance.now();
+    ta.value = t;
+    ta.dispatchEvent(new Event('input', { bubbles: true }));
+    // the page's typing pause for this length (src/web/app.rs, typing_pause_ms)
+    const bytes = new TextEncoder().encode(t).length;
+    const pause = 400 + Math.min(5000, Math.floor(Math.max(0, bytes - 1_000_000) / 4000));
+    const poll = () => {
+      const busy = v.textContent.includes('en cours');
+      pending ||= busy;
+      if (pending && !busy) requestAnimationFrame(() => resolve({ total: performance.now() - t0, pause }));
+      else if (performance.now() - t0 > 60_000) resolve({ total: Infinity, pause });
+      else setTimeout(poll, 2);
+    };
+    poll();
+  }), soup);
+  const work = total - pause;
+  console.log(`     1 MB token soup: ${total.toFixed(0)} ms from the paste to the verdict, ${work.toFixed(0)} ms after the ${pause} ms typing pause`);
+  assert(work < 1000, `check + render of 1 MB of soup took ${work.toFixed(0)} ms after the pause`);
+  assert(errors.length === 0, errors.join('; '));
+  await context.close();
+});
+
 const STRICT_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
 const cspProbe = () => {
   window.__csp = [];

@@ -49,30 +49,23 @@ pub fn editor(p: &EditorProps) -> Html {
                 if !*current {
                     return html! { <>{ text.as_str() }{ "\n" }</> };
                 }
-                let segs = segments(text, shown);
-                let nodes = segs.into_iter().map(|(sp, covering)| {
-                    let slice = &text[sp.start..sp.end];
-                    if covering.is_empty() {
-                        html! { { slice } }
-                    } else {
-                        let sev = covering
-                            .iter()
-                            .map(|&i| shown[i].finding.severity)
-                            .min()
-                            .unwrap_or(Severity::Info);
-                        let active = selected.is_some_and(|s| covering.contains(&s));
-                        let class = classes!(class_for(sev), active.then_some("mark-active"));
-                        // the primary span's first segment is where the selection jumps to
-                        let primary = selected
-                            .and_then(|s| shown.get(s))
-                            .and_then(|s| s.finding.spans.first())
-                            .is_some_and(|p| p.start == sp.start);
-                        let id = if active && primary {
-                            Some("mark-active")
-                        } else {
-                            None
-                        };
-                        html! { <mark class={class} id={id}>{ slice }</mark> }
+                let segs = segments(text, shown, *selected);
+                // the primary span of the selected finding is where the selection jumps to
+                let primary = selected
+                    .and_then(|s| shown.get(s))
+                    .and_then(|s| s.finding.spans.first())
+                    .map(|p| p.start);
+                let nodes = segs.into_iter().map(|seg| {
+                    let slice = &text[seg.span.start..seg.span.end];
+                    match seg.severity {
+                        None => html! { { slice } },
+                        Some(sev) => {
+                            let class =
+                                classes!(class_for(sev), seg.active.then_some("mark-active"));
+                            let id = (seg.active && primary == Some(seg.span.start))
+                                .then_some("mark-active");
+                            html! { <mark class={class} id={id}>{ slice }</mark> }
+                        }
                     }
                 });
                 html! { <>{ for nodes }{ "\n" }</> }

@@ -53,6 +53,9 @@ pub struct FindingsProps {
     pub on_select: Callback<usize>,
 }
 
+/// The most findings listed per severity.
+const MAX_LISTED: usize = 300;
+
 #[function_component(Findings)]
 pub fn findings(p: &FindingsProps) -> Html {
     let groups = [Severity::Error, Severity::Warning, Severity::Info].map(|sev| {
@@ -70,12 +73,19 @@ pub fn findings(p: &FindingsProps) -> Html {
             Severity::Warning => "Avertissements",
             Severity::Info => "Informations",
         };
+        let total = items.len();
+        // a paste of thousands of extracts keeps a page that answers: the first findings
+        // are listed, all are marked in the text and carried by the exports
+        let more = total.saturating_sub(MAX_LISTED);
         html! {
             <section class={classes!("group", format!("group-{}", sev.code()))} aria-label={title}>
-                <h3>{ icon(sev) }{ " " }{ title }{ format!(" ({})", items.len()) }</h3>
+                <h3>{ icon(sev) }{ " " }{ title }{ format!(" ({total})") }</h3>
                 <ol class="findings">
-                    { for items.into_iter().map(|(i, s)| item(p, i, s)) }
+                    { for items.into_iter().take(MAX_LISTED).map(|(i, s)| item(p, i, s)) }
                 </ol>
+                if more > 0 {
+                    <p class="note">{ format!("… {more} de plus : F8 les parcourt dans le texte, les exports JSON et CSV les contiennent tous.") }</p>
+                }
             </section>
         }
     });

@@ -23,15 +23,57 @@ impl PartialEq for Report {
     }
 }
 
-/// The first finding (index into `shown`) one of whose spans overlaps `span`.
-fn finding_for(shown: &[Shown], span: Span) -> Option<usize> {
-    shown.iter().position(|s| {
-        s.finding
-            .spans
-            .iter()
-            .any(|f| f.start < span.end.max(span.start + 1) && span.start < f.end.max(f.start + 1))
-    })
+/// The findings' spans, to find the first finding citing a value without scanning them all
+/// for each row.
+struct Cited {
+    /// (start, end, index into `shown`), by start.
+    spans: Vec<(usize, usize, usize)>,
+    /// The largest end among the spans up to each one.
+    reach: Vec<usize>,
 }
+
+impl Cited {
+    fn new(shown: &[Shown]) -> Cited {
+        let mut spans: Vec<(usize, usize, usize)> = shown
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| {
+                s.finding
+                    .spans
+                    .iter()
+                    .map(move |f| (f.start, f.end.max(f.start + 1), i))
+            })
+            .collect();
+        crate::sort::order_by(&mut spans, |x| (x.0, x.2));
+        let mut reach = Vec::with_capacity(spans.len());
+        let mut m = 0;
+        for x in &spans {
+            m = m.max(x.1);
+            reach.push(m);
+        }
+        Cited { spans, reach }
+    }
+
+    /// The first finding (index into `shown`) one of whose spans overlaps `span`.
+    fn first(&self, span: Span) -> Option<usize> {
+        let end = span.end.max(span.start + 1);
+        let mut k = self.spans.partition_point(|x| x.0 < end);
+        let mut best: Option<usize> = None;
+        while k > 0 && self.reach[k - 1] > span.start {
+            k -= 1;
+            let (_, e, i) = self.spans[k];
+            if e > span.start && best.is_none_or(|b| i < b) {
+                best = Some(i);
+            }
+        }
+        best
+    }
+}
+
+/// At most this many attendance tables and vote or amount rows are drawn: a paste of
+/// thousands of extracts keeps a page that answers; the exports carry everything.
+const MAX_TABLES: usize = 30;
+const MAX_ROWS: usize = 300;
 
 /// "2024-03-21" → "jeudi 21 mars 2024"
 fn french_date(iso: &str) -> Option<String> {
@@ -163,6 +205,8 @@ fn item_title(e: &Extract) -> String {
 
 #[function_component(Summary)]
 pub fn summary(p: &SummaryProps) -> Html {
+    let cited = Cited::new(&p.shown);
+    let finding_for = |_: &[Shown], span: Span| cited.first(span);
     let shown = &p.shown;
     let link = |i: usize| -> Html {
         let cb = p.on_select.clone();
@@ -170,6 +214,7 @@ pub fn summary(p: &SummaryProps) -> Html {
     };
     let mut seen_attendance: Vec<Option<Span>> = Vec::new();
     let mut tables = Vec::new();
+    let mut tables_left = 0;
     for (k, e) in p.report.extracts.iter().enumerate() {
         let key = e
             .declared
@@ -181,6 +226,10 @@ pub fn summary(p: &SummaryProps) -> Html {
             continue;
         }
         seen_attendance.push(key);
+        if tables.len() >= MAX_TABLES {
+            tables_left += 1;
+            continue;
+        }
         let doubt = e
             .counted
             .as_ref()
@@ -222,11 +271,13 @@ pub fn summary(p: &SummaryProps) -> Html {
             </div>
         });
     }
+    let vote_count: usize = p.report.extracts.iter().map(|e| e.votes.len()).sum();
     let votes: Vec<Html> = p
         .report
         .extracts
         .iter()
         .flat_map(|e| e.votes.iter().map(move |v| (e, v)))
+        .take(MAX_ROWS)
         .map(|(e, v)| {
             let f = |x: Option<u32>| x.map(|n| n.to_string()).unwrap_or_else(|| "—".into());
             let cited = finding_for(shown, v.span);
@@ -255,6 +306,7 @@ pub fn summary(p: &SummaryProps) -> Html {
                 Some((a.clone(), parts.iter().map(|x| euros(x.cents)).collect::<Vec<_>>().join(" + "), sum))
             })
         })
+        .take(MAX_ROWS + 1)
         .map(|(a, parts, sum)| {
             let cited = finding_for(shown, a.span);
             html! {
@@ -264,11 +316,21 @@ pub fn summary(p: &SummaryProps) -> Html {
             }
         })
         .collect();
+    let votes_left = vote_count - votes.len();
+    let amounts_more = amounts.len() > MAX_ROWS;
+    let amounts = &amounts[..amounts.len().min(MAX_ROWS)];
+    let left = |n: usize, what: &str| -> Html {
+        if n == 0 {
+            return html! {};
+        }
+        html! { <p class="note">{ format!("… {n} {what} de plus ne sont pas affichés ici : ils sont dans les exports JSON et CSV.") }</p> }
+    };
     html! {
         <div class="summary-panel">
             <h2>{ "Déclaré / compté" }</h2>
             <p class="legend">{ "≈ : lecture non recoupée (survolez la valeur pour la raison) ; seules les valeurs sûres fondent une erreur." }</p>
             { for tables }
+            { left(tables_left, if tables_left > 1 { "tableaux de présence" } else { "tableau de présence" }) }
             if !votes.is_empty() {
                 <div class="table-wrap" tabindex="0" role="region" aria-label="Votes">
                 <table class="summary">
@@ -277,15 +339,17 @@ pub fn summary(p: &SummaryProps) -> Html {
                     <tbody>{ for votes }</tbody>
                 </table>
                 </div>
+                { left(votes_left, if votes_left > 1 { "votes" } else { "vote" }) }
             }
             if !amounts.is_empty() {
                 <div class="table-wrap" tabindex="0" role="region" aria-label="Montants et leurs parts">
                 <table class="summary">
                     <caption>{ "Montants et leurs parts" }</caption>
                     <thead><tr><th scope="col">{ "Montant" }</th><th scope="col">{ "Parts (« dont »)" }</th><th scope="col">{ "Somme des parts" }</th><th scope="col">{ "Constat" }</th></tr></thead>
-                    <tbody>{ for amounts }</tbody>
+                    <tbody>{ for amounts.iter().cloned() }</tbody>
                 </table>
                 </div>
+                if amounts_more { <p class="note">{ "… d'autres montants ne sont pas affichés ici : ils sont dans les exports JSON et CSV." }</p> }
             }
         </div>
     }
