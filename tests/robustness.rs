@@ -90,6 +90,46 @@ fn pathological_results_make_sense() {
     assert!(r.extracts[0].declared.present.is_none());
 }
 
+/// Lists longer than any assembly (several séances run together without their headers, or
+/// words that only look like names) count nobody: no member is reported, so a report over
+/// thousands of extracts does not repeat them in each, and no count is compared with them.
+#[test]
+fn more_names_than_any_assembly_count_nobody() {
+    // distinct names in letters only: "M. Jean BAC", "Mme Anne BAD", …
+    let word = |mut i: usize| {
+        let mut w = String::from("B");
+        for _ in 0..3 {
+            w.push((b'A' + (i % 26) as u8) as char);
+            i /= 26;
+        }
+        w
+    };
+    let names = |n: usize| -> String {
+        (0..n)
+            .map(|i| format!("M. Jean {}", word(i)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let doc = |n: usize| {
+        format!(
+            "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nPrésents : {n}\nÉtaient présents : {}.\nPOUR : {n}\n",
+            names(n)
+        )
+    };
+    let many = check(&doc(450), &Options::all());
+    assert!(many.extracts.iter().all(|e| e.members.is_empty()));
+    assert!(
+        !many
+            .findings()
+            .any(|f| f.severity == conforme::rules::Severity::Error),
+        "{:?}",
+        many.findings().map(|f| &f.message).collect::<Vec<_>>()
+    );
+    // the same layout at a real assembly's size is read
+    let some = check(&doc(45), &Options::all());
+    assert_eq!(some.extracts[0].members.len(), 45);
+}
+
 #[test]
 fn variants_of_the_corpus_give_the_same_findings() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/texts");
