@@ -701,11 +701,25 @@ pub enum ListKind {
     Absent,
 }
 
+impl ListKind {
+    /// "la liste des présents"
+    pub fn french(self) -> &'static str {
+        match self {
+            ListKind::Present => "la liste des présents",
+            ListKind::Represented => "la liste des représentés",
+            ListKind::Excused => "la liste des excusés",
+            ListKind::Absent => "la liste des absents",
+        }
+    }
+}
+
 /// An attendance list as found (its members are in [`Seance::members`]).
 #[derive(Debug, Clone)]
 pub struct AttendanceList {
     pub kind: ListKind,
     pub label_span: Span,
+    /// The whole list, label and entries.
+    pub span: Span,
     pub entries: usize,
     /// Every entry reads as a name (no garbled columns, no glued names).
     pub reliable: bool,

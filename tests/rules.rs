@@ -444,6 +444,31 @@ const CASES: &[Case] = &[
         silent: "Séance du jeudi 21 mars 2024\nID : 021-242100410-20240321-2024_03_15-DE\n",
         opts: all,
     },
+    Case {
+        rule: "ATT-DUPLICATE",
+        severity: Severity::Error,
+        fires: "Séance du lundi 13 mars 2023\nPrésents : Mme Anne MARTIN, M. Paul LEROY, Mme Anne MARTIN, M. Luc BLANC.\nAbsents : M. Marc NOIR.\n",
+        marks: &["Anne MARTIN, M. Luc"],
+        silent: "Séance du lundi 13 mars 2023\nPrésents : Mme Anne MARTIN, M. Paul LEROY, Mme Julie MARTIN, M. Luc BLANC.\nAbsents : M. Marc NOIR.\n",
+        opts: all,
+    },
+    Case {
+        rule: "ATT-DUPLICATE",
+        severity: Severity::Warning,
+        // a surname alone may be two people
+        fires: "Séance du lundi 13 mars 2023\nPrésents : MM. LEROY, BLANC, LEROY, NOIR.\n",
+        marks: &["LEROY, NOIR"],
+        silent: "Séance du lundi 13 mars 2023\nPrésents : MM. LEROY, BLANC, ROUX, NOIR.\n",
+        opts: all,
+    },
+    Case {
+        rule: "VOTE-NAMED-ABSENT",
+        severity: Severity::Error,
+        fires: "Séance du lundi 13 mars 2023\nPrésents : Mme Anne MARTIN, M. Paul LEROY, M. Luc BLANC.\nAbsents : M. Marc NOIR.\nObjet : Travaux de voirie\nPOUR : 2 (Mme Anne MARTIN, M. Paul LEROY)\nCONTRE : 1 (M. Marc NOIR)\n",
+        marks: &["Marc NOIR)", "Marc NOIR."],
+        silent: "Séance du lundi 13 mars 2023\nPrésents : Mme Anne MARTIN, M. Paul LEROY, M. Luc BLANC.\nAbsents : M. Marc NOIR.\nObjet : Travaux de voirie\nPOUR : 2 (Mme Anne MARTIN, M. Paul LEROY)\nCONTRE : 1 (M. Luc BLANC)\n",
+        opts: all,
+    },
 ];
 
 /// A finding: its severity, message and spans (start, end).

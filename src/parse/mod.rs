@@ -138,7 +138,7 @@ fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> 
             s.reliable = false;
         }
     }
-    let lists: Vec<AttendanceList> = sections.iter().map(list_info).collect();
+    let lists: Vec<AttendanceList> = sections.iter().map(|s| list_info(s, t)).collect();
     // Séance counts: those of the header, else those of the first item (which then has
     // none of its own).
     // one pass: the header, then each item (the first from its heading)
@@ -277,10 +277,14 @@ const YEAR_INFERENCE_DAYS: i64 = 62;
 /// How far into a séance its president and secretary are looked for (bytes).
 const PERSON_REACH: usize = 6000;
 
-fn list_info(s: &Section) -> AttendanceList {
+fn list_info(s: &Section, t: &Text) -> AttendanceList {
     AttendanceList {
         kind: s.kind,
         label_span: s.label_span,
+        span: {
+            let r = t.span(s.range.0, s.range.1);
+            crate::text::Span::new(s.label_span.start.min(r.start), r.end.max(s.label_span.end))
+        },
         entries: s.entries.len(),
         reliable: s.reliable,
         trailing_count: s.trailing_count,

@@ -3,7 +3,7 @@
 //! et 3 contre", "dont N procurations", "ONT VOTÉ POUR : 14 … CONTRE : /".
 
 use super::scan::*;
-use crate::model::Vote;
+use crate::model::{Vote, VoteSide};
 use crate::text::Text;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -387,6 +387,16 @@ pub fn find_votes(t: &Text, from: usize, to: usize) -> Vec<Vote> {
         }
         let (v, a, last, kinds) = votes.last_mut().unwrap();
         let val = Some((tok.value, t.span(tok.va, tok.vb)));
+        let side = match tok.kind {
+            Kind::Pour => Some(VoteSide::Pour),
+            Kind::Contre => Some(VoteSide::Contre),
+            Kind::Abst => Some(VoteSide::Abstention),
+            Kind::Nppv => Some(VoteSide::NotVoting),
+            _ => None,
+        };
+        if let Some(side) = side {
+            v.named.extend(named_after(t, tok.vb, to, side));
+        }
         match tok.kind {
             Kind::Pour => v.pour = val,
             Kind::Contre => v.contre = val,
@@ -417,6 +427,64 @@ pub fn find_votes(t: &Text, from: usize, to: usize) -> Vec<Vote> {
             v
         })
         .collect()
+}
+
+/// How far a parenthesis of names may run after a tally (bytes).
+const NAMED_REACH: usize = 600;
+
+/// The names in parentheses right after a tally: "CONTRE : 2 (M. Paul LEROY, Mme Anne
+/// MARTIN)". A parenthesis holding digits or reading as anything but names gives none.
+fn named_after(
+    t: &Text,
+    from: usize,
+    to: usize,
+    side: VoteSide,
+) -> Vec<(VoteSide, String, crate::model::NameKey, crate::text::Span)> {
+    let s = t.lower.as_bytes();
+    let to = to.min(s.len());
+    let open = skip_ws(s, from);
+    if open >= to || s[open] != b'(' {
+        return Vec::new();
+    }
+    let end = (open + NAMED_REACH).min(to);
+    let Some(close) = s[open..end]
+        .iter()
+        .position(|&c| c == b')')
+        .map(|k| open + k)
+    else {
+        return Vec::new();
+    };
+    if s[open..close].iter().any(|c| c.is_ascii_digit()) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut p = open + 1;
+    while p < close {
+        p = skip_ws(s, p);
+        if p >= close {
+            break;
+        }
+        if s[p] == b',' || s[p] == b';' {
+            p += 1;
+            continue;
+        }
+        if s[p..close].starts_with(b"et ") {
+            p += 3;
+            continue;
+        }
+        match super::attendance::name_run(t, p, close) {
+            Some((a, b)) if b > a && b > p => {
+                let key = super::attendance::name_key(t, a, b);
+                if !key.is_empty() {
+                    out.push((side, t.display(a, b), key, t.span(a, b)));
+                }
+                p = b;
+            }
+            // not a name: the parenthesis is something else
+            _ => return Vec::new(),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

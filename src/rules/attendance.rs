@@ -586,3 +586,75 @@ impl Rule for Votants {
         ));
     }
 }
+
+pub static DUPLICATE: RuleMeta = RuleMeta {
+    code: "ATT-DUPLICATE",
+    title: "Nom inscrit deux fois dans une liste",
+    category: Category::Attendance,
+    severity: Severity::Error,
+    legal_basis: "CGCT art. L2121-17 et L2121-20",
+    scope: Scope::Seance,
+    doc: RuleDoc {
+        what: "Un même nom ne figure qu'une fois dans une liste de présence (présents, représentés, excusés, absents) valable pour toute la séance.",
+        why: "Un nom écrit deux fois fait compter une personne deux fois : le nombre de présents, le quorum et les votants calculés sur la liste sont faux, ou la liste omet quelqu'un dont le nom a été remplacé par un doublon.",
+        legal: "CGCT art. L2121-17 (quorum : majorité des membres en exercice présents) ; art. L2121-20 (votes et procurations) ; art. L2121-15 (le procès-verbal mentionne les présents).",
+        example: "`Présents : Mme Anne MARTIN, M. Paul LEROY, Mme Anne MARTIN.`",
+        false_positives: "Deux homonymes au même conseil (le prénom les distingue d'ordinaire : un nom de famille seul n'est qu'un avertissement) ; une liste répétée pour quelques points seulement (portée différente : pas signalée).",
+    },
+};
+
+pub struct Duplicate;
+impl Rule for Duplicate {
+    fn meta(&self) -> &'static RuleMeta {
+        &DUPLICATE
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        let s = cx.seance;
+        for list in &s.lists {
+            // the list's entries valid for the whole séance, by name
+            let mut entries: Vec<&Member> = s
+                .members
+                .iter()
+                .filter(|m| {
+                    m.scope == crate::model::ItemScope::Seance
+                        && m.movement.is_none()
+                        && !m.key.is_empty()
+                        && list.span.start <= m.entry_span.start
+                        && m.entry_span.end <= list.span.end
+                })
+                .collect();
+            crate::sort::order_by(&mut entries, |m| (m.entry_span.start, 0));
+            let mut seen: Vec<&Member> = Vec::new();
+            for m in entries {
+                let Some(first) = seen.iter().find(|x| x.key == m.key) else {
+                    seen.push(m);
+                    continue;
+                };
+                let mut basis = if list.reliable && first.reliable && m.reliable {
+                    Basis::CERTAIN
+                } else {
+                    Basis::guessed(
+                        "liste partiellement illisible (colonnes mélangées par l'extraction)",
+                    )
+                };
+                if m.key.tokens().count() < 2 {
+                    basis = basis.and(&Basis::probable(
+                        "un nom sans prénom peut désigner deux personnes",
+                    ));
+                }
+                out.push(finding(
+                    &DUPLICATE,
+                    Severity::Error,
+                    format!(
+                        "« {} » figure deux fois dans {} ({} noms lus) : la même personne y serait comptée deux fois.",
+                        m.name,
+                        list.kind.french(),
+                        list.entries
+                    ),
+                    vec![m.span, first.span],
+                    &[&basis],
+                ));
+            }
+        }
+    }
+}

@@ -1,7 +1,7 @@
 //! Vote rules (VOTE-*).
 
 use super::*;
-use crate::model::Vote;
+use crate::model::{Status, Vote, VoteSide};
 
 /// Movements in the séance make the counts of a vote's moment uncertain.
 fn movement_basis(s: &Seance) -> Basis {
@@ -285,6 +285,85 @@ impl Rule for DontProcurations {
                     ),
                     spans,
                     &[&vote.basis, &r.basis],
+                ));
+            }
+        }
+    }
+}
+
+pub static NAMED_ABSENT: RuleMeta = RuleMeta {
+    code: "VOTE-NAMED-ABSENT",
+    title: "Votant nommé mais absent",
+    category: Category::Vote,
+    severity: Severity::Error,
+    legal_basis: "CGCT art. L2121-20 et L2121-21",
+    scope: Scope::Deliberation,
+    doc: RuleDoc {
+        what: "Un élu nommé dans le détail d'un vote (pour, contre, abstention, ne prend pas part) doit être présent ou représenté : s'il figure parmi les absents ou les excusés sans procuration, le vote ou la liste est faux.",
+        why: "Une voix attribuée à un absent sans pouvoir est une voix qui n'a pas pu être exprimée : le décompte et peut-être le résultat du vote en dépendent.",
+        legal: "CGCT art. L2121-20 (un élu empêché peut donner pouvoir ; les délibérations sont prises à la majorité des suffrages exprimés) ; art. L2121-21 (vote au scrutin public, noms des votants et sens de leur vote au procès-verbal).",
+        example: "`Absents : M. Paul LEROY. … CONTRE : M. Paul LEROY, Mme Anne MARTIN.`",
+        false_positives: "Un élu arrivé en cours de séance (mouvement mentionné près de son nom : non signalé) ; un absent pour quelques points seulement (portée limitée : non signalé) ; deux homonymes (un nom ambigu n'est pas rapproché).",
+    },
+};
+
+pub struct NamedAbsent;
+impl Rule for NamedAbsent {
+    fn meta(&self) -> &'static RuleMeta {
+        &NAMED_ABSENT
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        let s = cx.seance;
+        if cx.item.votes.iter().all(|v| v.named.is_empty()) {
+            return;
+        }
+        let index = crate::model::KeyIndex::of_members(&s.members);
+        for vote in &cx.item.votes {
+            for (side, name, key, span) in &vote.named {
+                if key.is_empty() {
+                    continue;
+                }
+                let Some(m) = index.unique(&s.members, key) else {
+                    continue;
+                };
+                if !matches!(m.status, Status::Absent | Status::Excused)
+                    || m.scope != crate::model::ItemScope::Seance
+                    || m.movement.is_some()
+                    || s.moved(key)
+                {
+                    continue;
+                }
+                let side = match side {
+                    VoteSide::Pour => "« pour »",
+                    VoteSide::Contre => "« contre »",
+                    VoteSide::Abstention => "parmi les abstentions",
+                    VoteSide::NotVoting => "parmi ceux qui ne prennent pas part au vote",
+                };
+                let list = if m.status == Status::Excused {
+                    "les excusés"
+                } else {
+                    "les absents"
+                };
+                let mut basis = if m.reliable {
+                    Basis::CERTAIN
+                } else {
+                    Basis::guessed(
+                        "liste partiellement illisible (colonnes mélangées par l'extraction)",
+                    )
+                };
+                if m.key.tokens().count() < 2 {
+                    basis = basis.and(&Basis::probable(
+                        "un nom sans prénom peut désigner deux personnes",
+                    ));
+                }
+                out.push(finding(
+                    &NAMED_ABSENT,
+                    Severity::Error,
+                    format!(
+                        "{name} est nommé {side} mais figure parmi {list}, sans procuration : une voix est attribuée à un élu qui n'a pas pu voter."
+                    ),
+                    vec![*span, m.span],
+                    &[&basis, &vote.basis, &cx.item.basis],
                 ));
             }
         }
