@@ -824,6 +824,7 @@ pub struct Item {
     pub span: Span,
     /// The number as printed ("DEL2023-01", "2023-009", "5").
     pub number: Option<String>,
+    pub number_span: Option<Span>,
     /// The number that per-item attendance refers to ("délibération n°3" → 3).
     pub ordinal: Option<u32>,
     pub object: Option<String>,
@@ -862,6 +863,9 @@ pub struct Seance {
     /// Where the header ends (normalised): dates named as the séance's further on are
     /// another meeting's.
     pub head: usize,
+    /// Where the first item's heading starts (normalised): what precedes is the séance's
+    /// own title and opening, without the margin of `head`.
+    pub title_end: usize,
     pub span: Span,
     pub body: BodyKind,
     pub body_detected: BodyKind,

@@ -469,6 +469,41 @@ const CASES: &[Case] = &[
         silent: "Séance du lundi 13 mars 2023\nPrésents : Mme Anne MARTIN, M. Paul LEROY, M. Luc BLANC.\nAbsents : M. Marc NOIR.\nObjet : Travaux de voirie\nPOUR : 2 (Mme Anne MARTIN, M. Paul LEROY)\nCONTRE : 1 (M. Luc BLANC)\n",
         opts: all,
     },
+    Case {
+        rule: "DATE-NUMBER-YEAR",
+        severity: Severity::Warning,
+        fires: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nDélibération n° 2023-045\nObjet : Travaux de voirie\nAdopté à l'unanimité.\n",
+        marks: &["2023-045"],
+        silent: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nDélibération n° 2024-045\nObjet : Travaux de voirie\nAdopté à l'unanimité.\n",
+        opts: all,
+    },
+    Case {
+        rule: "DATE-NUMBER-YEAR",
+        severity: Severity::Info,
+        // a January séance numbered on the previous year
+        fires: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du mardi 9 janvier 2024\nDélibération n° 2023-045\nObjet : Travaux de voirie\nAdopté à l'unanimité.\n",
+        marks: &["2023-045"],
+        silent: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du mardi 9 janvier 2024\nDélibération n° 2024-001\nObjet : Travaux de voirie\nAdopté à l'unanimité.\n",
+        opts: all,
+    },
+    Case {
+        rule: "DATE-SESSION-CONSISTENCY",
+        severity: Severity::Error,
+        fires: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nLe conseil municipal s'est réuni le jeudi 28 mars 2024 sous la présidence de M. Jean DUPONT.\nObjet : Travaux\nAdopté à l'unanimité.\n",
+        marks: &["28 mars", "21 mars"],
+        silent: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nLe conseil municipal s'est réuni le jeudi 21 mars 2024 sous la présidence de M. Jean DUPONT.\nObjet : Travaux\nAdopté à l'unanimité.\n",
+        opts: all,
+    },
+    Case {
+        rule: "DATE-SESSION-CONSISTENCY",
+        severity: Severity::Warning,
+        // after the header and near the séance: perhaps another séance cited
+        fires: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nObjet : Travaux\nVu le budget.\nDécide d'approuver les travaux.\nAdopté à l'unanimité.\n\nAinsi fait et délibéré en séance le 28 mars 2024.\n",
+        marks: &["28 mars"],
+        // a séance cited years before is another séance: not compared
+        silent: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nObjet : Travaux\nVu les commissions créées par le conseil dans sa séance du 1er octobre 2020.\nDécide d'approuver les travaux.\nAdopté à l'unanimité.\n",
+        opts: all,
+    },
 ];
 
 /// A finding: its severity, message and spans (start, end).

@@ -19,6 +19,7 @@ pub struct Frame {
     /// Where its heading starts (the séance header precedes the first one).
     pub head: usize,
     pub number: Option<String>,
+    pub number_span: Option<crate::text::Span>,
     pub ordinal: Option<u32>,
     pub object: Option<String>,
     pub basis: Basis,
@@ -99,6 +100,7 @@ pub fn frames(t: &Text, from: usize, to: usize) -> Vec<Frame> {
             head: h.pos,
             ordinal: number.as_deref().and_then(ordinal),
             number,
+            number_span: h.number.map(|(a, b)| t.span(a, b)),
             object: object(t, h, end),
             basis: Basis::CERTAIN,
         });
@@ -108,6 +110,7 @@ pub fn frames(t: &Text, from: usize, to: usize) -> Vec<Frame> {
             range: (from, to),
             head: from,
             number: None,
+            number_span: None,
             ordinal: None,
             object: None,
             basis: Basis::CERTAIN,

@@ -192,6 +192,7 @@ fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> 
                 range: part.range,
                 span: t.span(part.range.0, part.range.1),
                 number: part.number,
+                number_span: part.number_span,
                 ordinal: part.ordinal,
                 object: part.object,
                 declared: if part.first {
@@ -209,6 +210,7 @@ fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> 
     Seance {
         range: (from, to),
         head,
+        title_end: header_end,
         span: t.span(from, to),
         body,
         body_detected: body,
@@ -355,6 +357,7 @@ fn movements(t: &Text, from: usize, to: usize, sections: &[Section]) -> Vec<Move
 struct Part {
     range: (usize, usize),
     number: Option<String>,
+    number_span: Option<crate::text::Span>,
     ordinal: Option<u32>,
     object: Option<String>,
     votes: Vec<Vote>,
@@ -407,6 +410,7 @@ fn split_by_votes(t: &Text, a: usize, b: usize, f: &items::Frame) -> Vec<Part> {
         return vec![Part {
             range: (a, b),
             number: f.number.clone(),
+            number_span: f.number_span,
             ordinal: f.ordinal,
             object: f.object.clone(),
             votes: groups.pop().map(|g| g.0).unwrap_or_default(),
@@ -423,6 +427,7 @@ fn split_by_votes(t: &Text, a: usize, b: usize, f: &items::Frame) -> Vec<Part> {
         out.push(Part {
             range: (start, end),
             number: if k == 0 { f.number.clone() } else { None },
+            number_span: if k == 0 { f.number_span } else { None },
             ordinal: if k == 0 { f.ordinal } else { None },
             object: if k == 0 { f.object.clone() } else { None },
             votes: g,

@@ -251,6 +251,8 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &amount::Consistency,
     &date::ValidWeekday,
     &date::WordsDigits,
+    &date::NumberYear,
+    &date::SessionConsistency,
     &seance::Secretary,
     &seance::President,
     &transmission::IdFormat,
