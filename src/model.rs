@@ -808,6 +808,54 @@ pub struct Amount {
     pub basis: Basis,
 }
 
+/// The legal form of a subsidy's beneficiary, as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LegalForm {
+    Association,
+    Foundation,
+    Company,
+    /// A commune, a CCAS, an EPCI, a syndicat, a département or a région.
+    Public,
+}
+
+impl LegalForm {
+    /// Bodies of private law (loi 2000-321, art. 10).
+    pub fn private(self) -> bool {
+        !matches!(self, LegalForm::Public)
+    }
+    pub fn french(self) -> &'static str {
+        match self {
+            LegalForm::Association => "association",
+            LegalForm::Foundation => "fondation",
+            LegalForm::Company => "société",
+            LegalForm::Public => "personne publique",
+        }
+    }
+}
+
+/// A subsidy decided or proposed in an item.
+#[derive(Debug, Clone)]
+pub struct Subsidy {
+    pub beneficiary: Option<String>,
+    pub beneficiary_key: Option<NameKey>,
+    pub legal_form: Option<LegalForm>,
+    pub cents: i128,
+    pub amount_span: Span,
+    /// The year written with it ("subvention 2024").
+    pub year: Option<i32>,
+    /// The item names a convention (approved, or its signature authorised).
+    pub convention: Option<Span>,
+    /// SIRET or SIREN digits as written, and RNA number, near the beneficiary.
+    pub siret: Option<(String, Span)>,
+    pub rna: Option<(String, Span)>,
+    /// Stated after the operative words ("décide", "d'approuver").
+    pub operative: bool,
+    /// From "subvention" to the amount.
+    pub span: Span,
+    pub basis: Basis,
+}
+
 /// A financing table: lines with their percentages closed by a total at 100 %.
 #[derive(Debug, Clone)]
 pub struct FinancingTable {
@@ -832,6 +880,7 @@ pub struct Item {
     pub declared: Declared,
     pub votes: Vec<Vote>,
     pub amounts: Vec<Amount>,
+    pub subsidies: Vec<Subsidy>,
     pub tables: Vec<FinancingTable>,
     /// How sure the item's limits are (a vote near an unclear boundary is only probable).
     pub basis: Basis,

@@ -177,6 +177,22 @@ pub struct AmountOut {
     pub certainty: Certainty,
 }
 
+/// A subsidy as read (field added to the contract: `extracts[].subsidies`).
+#[derive(Debug, Clone, Serialize)]
+pub struct SubsidyOut {
+    pub beneficiary: Option<String>,
+    /// association · foundation · company · public, when written.
+    pub legal_form: Option<LegalForm>,
+    pub cents: i128,
+    pub year: Option<i32>,
+    /// The item names a convention (approved, or its signature authorised).
+    pub convention: bool,
+    /// The body that decides it (the séance's).
+    pub body: BodyKind,
+    pub span: Span,
+    pub certainty: Certainty,
+}
+
 /// A date as read, with how sure the reading is.
 #[derive(Debug, Clone, Serialize)]
 pub struct DateOut {
@@ -233,6 +249,7 @@ pub struct Extract {
     pub members: std::sync::Arc<[MemberOut]>,
     pub votes: Vec<VoteOut>,
     pub amounts: Vec<AmountOut>,
+    pub subsidies: Vec<SubsidyOut>,
     pub findings: Vec<Finding>,
 }
 
@@ -377,6 +394,20 @@ pub fn extract(
             })
             .collect(),
         amounts,
+        subsidies: d
+            .subsidies
+            .iter()
+            .map(|x| SubsidyOut {
+                beneficiary: x.beneficiary.clone(),
+                legal_form: x.legal_form,
+                cents: x.cents,
+                year: x.year,
+                convention: x.convention.is_some(),
+                body: s.body,
+                span: x.span,
+                certainty: x.basis.certainty,
+            })
+            .collect(),
         findings,
     }
 }

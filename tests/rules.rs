@@ -504,6 +504,41 @@ const CASES: &[Case] = &[
         silent: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nObjet : Travaux\nVu les commissions créées par le conseil dans sa séance du 1er octobre 2020.\nDécide d'approuver les travaux.\nAdopté à l'unanimité.\n",
         opts: all,
     },
+    Case {
+        rule: "SUB-CONVENTION-23K",
+        severity: Severity::Warning,
+        fires: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nObjet : Subvention aux Amis du Musée\nArticle 1 : attribue une subvention de fonctionnement de 30 000 € à l'association « Les Amis du Musée ».\nArticle 2 : la dépense sera imputée au chapitre 65.\nAdopté à l'unanimité.\n",
+        marks: &["30 000 €"],
+        silent: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nObjet : Subvention aux Amis du Musée\nArticle 1 : attribue une subvention de fonctionnement de 30 000 € à l'association « Les Amis du Musée ».\nArticle 2 : approuve la convention d'objectifs et autorise le Maire à la signer.\nAdopté à l'unanimité.\n",
+        opts: all,
+    },
+    Case {
+        rule: "SUB-CONVENTION-23K",
+        severity: Severity::Info,
+        // the beneficiary's legal form is not written
+        fires: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nObjet : Subvention\nArticle 1 : attribue une subvention de 30 000 € à Musica Viva.\nAdopté à l'unanimité.\n",
+        marks: &["30 000 €"],
+        // exactly 23 000 € does not exceed the threshold
+        silent: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nObjet : Subvention\nArticle 1 : attribue une subvention de 23 000 € à Musica Viva.\nAdopté à l'unanimité.\n",
+        opts: all,
+    },
+    Case {
+        rule: "SUB-BENEFICIARY-ID",
+        severity: Severity::Warning,
+        fires: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nObjet : Subvention\nArticle 1 : attribue une subvention de 2 000 € à l'association « Les Amis du Musée » (SIRET 123 456 789 00012).\nAdopté à l'unanimité.\n",
+        marks: &["123 456 789 00012"],
+        // the SIREN of Dijon métropole, a valid key
+        silent: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nObjet : Subvention\nArticle 1 : attribue une subvention de 2 000 € à l'association « Les Amis du Musée » (SIREN 242 100 410).\nAdopté à l'unanimité.\n",
+        opts: all,
+    },
+    Case {
+        rule: "SUB-BENEFICIARY-ID",
+        severity: Severity::Warning,
+        fires: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nObjet : Subvention\nArticle 1 : attribue une subvention de 2 000 € à l'association « Les Amis du Musée » (RNA W21200123).\nAdopté à l'unanimité.\n",
+        marks: &["W21200123"],
+        silent: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nObjet : Subvention\nArticle 1 : attribue une subvention de 2 000 € à l'association « Les Amis du Musée » (RNA W212001234).\nAdopté à l'unanimité.\n",
+        opts: all,
+    },
 ];
 
 /// A finding: its severity, message and spans (start, end).

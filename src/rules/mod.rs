@@ -13,6 +13,7 @@ pub mod date;
 pub mod proxy;
 pub mod quorum;
 pub mod seance;
+pub mod subsidy;
 pub mod transmission;
 pub mod vote;
 
@@ -249,6 +250,8 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &amount::WordsDigits,
     &amount::HtTtc,
     &amount::Consistency,
+    &subsidy::Convention23k,
+    &subsidy::BeneficiaryId,
     &date::ValidWeekday,
     &date::WordsDigits,
     &date::NumberYear,
