@@ -1,5 +1,5 @@
 //! Times each stage of the engine on the reference extract and on a 1 MB recueil
-//! (a profiling aid: `cargo run --release --example phases`).
+//! (a profiling aid: `cargo run --release --example phases [FILE]`; with a file, its stages).
 #[path = "../tests/support/pathological.rs"]
 #[allow(dead_code)]
 mod pathological;
@@ -75,6 +75,11 @@ fn stages(name: &str, input: &str, n: usize) {
 }
 
 fn main() {
+    if let Some(p) = std::env::args().nth(1) {
+        /* PHASES_FILE */
+        stages(&p, &std::fs::read_to_string(&p).unwrap(), 3000);
+        return;
+    }
     stages(
         "reference",
         include_str!("../www/examples/reference.txt"),
