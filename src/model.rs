@@ -902,6 +902,9 @@ pub struct Mentions {
     pub quorum_waived: Option<Span>,
     /// The text invokes a COVID-era regime ("quorum fixé au tiers", "loi n° 2020-290").
     pub covid_regime: Option<Span>,
+    /// The text states the COVID-era quorum itself ("le quorum est fixé au tiers"), not only
+    /// a law of the period.
+    pub covid_quorum_stated: bool,
 }
 
 /// A séance: its header (body, dates, counts, lists) and its items.

@@ -539,6 +539,24 @@ const CASES: &[Case] = &[
         silent: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nObjet : Subvention\nArticle 1 : attribue une subvention de 2 000 € à l'association « Les Amis du Musée » (RNA W212001234).\nAdopté à l'unanimité.\n",
         opts: all,
     },
+    Case {
+        rule: "QUO-COVID-REGIME",
+        severity: Severity::Error,
+        fires: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 15 septembre 2022\nEn application de la loi du 10 novembre 2021, le quorum est fixé au tiers des membres.\nObjet : Travaux\nAdopté à l'unanimité.\n",
+        marks: &["quorum est fix"],
+        // the same words inside the window
+        silent: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 16 septembre 2021\nEn application de la loi du 14 novembre 2020, le quorum est fixé au tiers des membres.\nObjet : Travaux\nAdopté à l'unanimité.\n",
+        opts: all,
+    },
+    Case {
+        rule: "QUO-COVID-REGIME",
+        severity: Severity::Warning,
+        // a law of the period cited, the quorum not written: perhaps another purpose
+        fires: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 15 septembre 2022\nVu la loi n° 2021-1465 du 10 novembre 2021,\nObjet : Travaux\nAdopté à l'unanimité.\n",
+        marks: &["2021-1465"],
+        silent: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 15 septembre 2022\nVu le code général des collectivités territoriales,\nObjet : Travaux\nAdopté à l'unanimité.\n",
+        opts: all,
+    },
 ];
 
 /// A finding: its severity, message and spans (start, end).

@@ -13,9 +13,9 @@ pub mod dates;
 pub mod items;
 pub mod kind;
 pub mod lexicon;
-pub mod subsidies;
 pub mod scan;
 pub mod seance;
+pub mod subsidies;
 pub mod votes;
 
 use crate::model::*;
@@ -185,8 +185,7 @@ fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> 
             let mut amounts = amounts::find_amounts(t, part.range.0, part.range.1);
             amounts::mark_operative(t, &mut amounts, part.range.0, part.range.1);
             let tables = amounts::tables(t, &amounts, part.range.0, part.range.1);
-            let subsidies =
-                subsidies::find_subsidies(t, part.range.0, part.range.1, &amounts);
+            let subsidies = subsidies::find_subsidies(t, part.range.0, part.range.1, &amounts);
             let mut votes = part.votes;
             for v in votes.iter_mut() {
                 v.basis = part.vote_basis.clone();

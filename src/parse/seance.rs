@@ -261,10 +261,13 @@ pub fn mentions(t: &Text, from: usize, to: usize) -> Mentions {
         ])
     });
     let span = |h: Option<(usize, usize, usize)>| h.map(|(a, b, _)| t.span(a, b));
+    let covid = COVID.get().find(t, from, to);
     Mentions {
         urgency: span(URGENCY.get().find(t, from, to)),
         quorum_waived: span(WAIVED.get().find(t, from, to)),
-        covid_regime: span(COVID.get().find(t, from, to)),
+        covid_regime: span(covid),
+        // the first two patterns state the quorum itself
+        covid_quorum_stated: covid.is_some_and(|h| h.2 < 2),
     }
 }
 

@@ -21,9 +21,18 @@ const FORM_REACH: usize = 300;
 /// How far before "subvention" its verb may stand (normalised bytes).
 const GRANT_REACH: usize = 80;
 /// Stems of the verbs that grant a subsidy.
-const GRANTS: &[&str] = &["attribu", "accord", "octroi", "octroy", "verse", "allou", "alloc"];
+const GRANTS: &[&str] = &[
+    "attribu", "accord", "octroi", "octroy", "verse", "allou", "alloc",
+];
 /// Stems of the verbs by which the collectivité seeks one.
-const SOUGHT: &[&str] = &["sollicit", "demand", "obten", "percev", "recevoir", "beneficier"];
+const SOUGHT: &[&str] = &[
+    "sollicit",
+    "demand",
+    "obten",
+    "percev",
+    "recevoir",
+    "beneficier",
+];
 
 /// Connectors that introduce the beneficiary after the amount.
 const TO: &[&str] = &[
@@ -142,7 +151,9 @@ fn beneficiary_after(t: &Text, from: usize, to: usize) -> Option<(usize, usize)>
             // a name, not "au titre de", "à hauteur de": it begins with a capital, a
             // quotation mark or a legal form
             let n = t.norm.as_bytes();
-            let named = n.get(a).is_some_and(|c| c.is_ascii_uppercase() || *c == b'"')
+            let named = n
+                .get(a)
+                .is_some_and(|c| c.is_ascii_uppercase() || *c == b'"')
                 || t.nrm(a, (a + 3).min(to)).starts_with('«')
                 || legal_form(t.low(p, e)).is_some()
                 || legal_form(t.low(a, (a + 24).min(to))).is_some();
@@ -190,10 +201,22 @@ fn legal_form_of(low: &str, public: bool) -> Option<LegalForm> {
         low.match_indices(w).any(|(i, _)| {
             let before = low[..i].chars().next_back();
             let after = low[i + w.len()..].chars().next();
-            !before.is_some_and(|c| c.is_alphanumeric()) && !after.is_some_and(|c| c.is_alphanumeric())
+            !before.is_some_and(|c| c.is_alphanumeric())
+                && !after.is_some_and(|c| c.is_alphanumeric())
         })
     };
-    if public && ["commune", "ccas", "centre communal", "syndicat", "communaute", "departement", "region", "etablissement public", "metropole"]
+    if public
+        && [
+            "commune",
+            "ccas",
+            "centre communal",
+            "syndicat",
+            "communaute",
+            "departement",
+            "region",
+            "etablissement public",
+            "metropole",
+        ]
         .iter()
         .any(|w| has(w))
     {
@@ -205,9 +228,18 @@ fn legal_form_of(low: &str, public: bool) -> Option<LegalForm> {
     if has("fondation") {
         return Some(LegalForm::Foundation);
     }
-    if ["societe", "sas", "sarl", "sa", "sem", "spl", "scic", "entreprise"]
-        .iter()
-        .any(|w| has(w))
+    if [
+        "societe",
+        "sas",
+        "sarl",
+        "sa",
+        "sem",
+        "spl",
+        "scic",
+        "entreprise",
+    ]
+    .iter()
+    .any(|w| has(w))
     {
         return Some(LegalForm::Company);
     }
@@ -238,7 +270,9 @@ fn year_near(s: &[u8], from: usize, to: usize) -> Option<i32> {
     let mut i = from;
     while i + 4 <= to {
         let alone = s[i..i + 4].iter().all(u8::is_ascii_digit)
-            && (i == 0 || !(s[i - 1].is_ascii_digit() || s[i - 1] == b' ' && i >= 2 && s[i - 2].is_ascii_digit()))
+            && (i == 0
+                || !(s[i - 1].is_ascii_digit()
+                    || s[i - 1] == b' ' && i >= 2 && s[i - 2].is_ascii_digit()))
             && s.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
         if alone {
             let y = s[i..i + 4]
@@ -276,7 +310,10 @@ fn identifiers(
             }
             let a = p;
             let mut digits = String::new();
-            while p < to && (s[p].is_ascii_digit() || (s[p] == b' ' && p + 1 < to && s[p + 1].is_ascii_digit())) {
+            while p < to
+                && (s[p].is_ascii_digit()
+                    || (s[p] == b' ' && p + 1 < to && s[p + 1].is_ascii_digit()))
+            {
                 if s[p].is_ascii_digit() {
                     digits.push(s[p] as char);
                 }
@@ -329,7 +366,7 @@ pub fn luhn_ok(digits: &str) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 #[cfg(test)]

@@ -236,6 +236,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &attendance::Votants,
     &attendance::Duplicate,
     &quorum::Majority,
+    &quorum::CovidRegimeRule,
     &proxy::OnePerHolder,
     &proxy::HolderPresent,
     &proxy::CountMatch,

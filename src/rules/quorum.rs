@@ -149,3 +149,52 @@ impl Rule for Majority {
         ));
     }
 }
+
+pub static COVID_REGIME: RuleMeta = RuleMeta {
+    code: "QUO-COVID-REGIME",
+    title: "Régime dérogatoire COVID hors de sa période",
+    category: Category::Quorum,
+    severity: Severity::Error,
+    legal_basis: "Loi n° 2020-290 art. 10 ; loi n° 2020-1379 art. 6 ; loi n° 2021-1465",
+    scope: Scope::Seance,
+    doc: RuleDoc {
+        what: "Un texte qui applique le régime dérogatoire de la crise sanitaire (« quorum fixé au tiers », deux pouvoirs par élu, lois n° 2020-290, 2020-1379, 2021-1465, ordonnances n° 2020-391 et 2020-562) doit dater d'une séance tenue pendant l'une de ses périodes : du 24 mars au 30 août 2020, du 15 novembre 2020 au 30 septembre 2021, du 11 novembre 2021 au 31 juillet 2022 (bornes incluses). Pendant ces périodes, QUO-MAJORITY applique le tiers et PRX-ONE-PER-HOLDER admet deux pouvoirs.",
+        why: "Hors de ces périodes le droit commun s'applique : un quorum calculé au tiers ou un second pouvoir rend la délibération irrégulière.",
+        legal: "Loi n° 2020-290 du 23 mars 2020, art. 10 (modifiée par la loi n° 2020-760) ; ordonnances n° 2020-391 et 2020-562 ; loi n° 2020-1379 du 14 novembre 2020, art. 6 (prolongée jusqu'au 30 septembre 2021) ; loi n° 2021-1465 du 10 novembre 2021 (jusqu'au 31 juillet 2022). Entre le 31 août et le 14 novembre 2020 et entre le 1er octobre et le 10 novembre 2021, le droit commun s'appliquait.",
+        example: "`Séance du 15 septembre 2022 — en application de la loi du 10 novembre 2021, le quorum est fixé au tiers des membres ; M. X est porteur de deux pouvoirs.`",
+        false_positives: "Une loi de la période citée dans les visas pour un autre objet : seul un quorum « fixé au tiers » écrit en toutes lettres fonde une erreur, une simple citation n'est qu'un avertissement.",
+    },
+};
+
+pub struct CovidRegimeRule;
+impl Rule for CovidRegimeRule {
+    fn meta(&self) -> &'static RuleMeta {
+        &COVID_REGIME
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        let s = cx.seance;
+        let (Some(invoked), Some(session)) = (s.mentions.covid_regime, &s.session) else {
+            return;
+        };
+        if covid_regime(session.date).is_some() {
+            return;
+        }
+        let stated = if s.mentions.covid_quorum_stated {
+            Basis::CERTAIN
+        } else {
+            Basis::probable(
+                "le texte cite une loi ou un régime de la période sans écrire le quorum au tiers",
+            )
+        };
+        out.push(finding(
+            &COVID_REGIME,
+            Severity::Error,
+            format!(
+                "Le texte invoque le régime dérogatoire de la crise sanitaire, mais la séance du {} est hors de ses périodes d'application : le droit commun s'applique (quorum à la majorité des membres en exercice, un pouvoir par élu).",
+                session.date.french()
+            ),
+            vec![invoked, session.mention.span],
+            &[&session.basis, &stated],
+        ));
+    }
+}

@@ -316,6 +316,28 @@ pub fn summary(p: &SummaryProps) -> Html {
             }
         })
         .collect();
+    let subsidies: Vec<Html> = p
+        .report
+        .extracts
+        .iter()
+        .flat_map(|e| e.subsidies.iter().map(move |x| (e, x)))
+        .take(MAX_ROWS)
+        .map(|(e, x)| {
+            let cited = finding_for(shown, x.span);
+            let title = item_title(e);
+            html! {
+                <tr class={classes!(cited.is_some().then_some("row-mismatch"))}>
+                    <th scope="row">{ x.beneficiary.clone().unwrap_or_else(|| "—".into()) }</th>
+                    <td>{ x.legal_form.map(|f| f.french()).unwrap_or("non précisée") }</td>
+                    <td>{ value(euros(x.cents), x.certainty, None) }</td>
+                    <td>{ x.year.map(|y| y.to_string()).unwrap_or_else(|| "—".into()) }</td>
+                    <td>{ if x.convention { "oui" } else { "non mentionnée" } }</td>
+                    <td>{ if title.is_empty() { "—".to_string() } else { title } }</td>
+                    <td>{ cited.map(link).unwrap_or_default() }</td>
+                </tr>
+            }
+        })
+        .collect();
     let votes_left = vote_count - votes.len();
     let amounts_more = amounts.len() > MAX_ROWS;
     let amounts = &amounts[..amounts.len().min(MAX_ROWS)];
@@ -340,6 +362,15 @@ pub fn summary(p: &SummaryProps) -> Html {
                 </table>
                 </div>
                 { left(votes_left, if votes_left > 1 { "votes" } else { "vote" }) }
+            }
+            if !subsidies.is_empty() {
+                <div class="table-wrap" tabindex="0" role="region" aria-label="Subventions">
+                <table class="summary">
+                    <caption>{ "Subventions" }</caption>
+                    <thead><tr><th scope="col">{ "Bénéficiaire" }</th><th scope="col">{ "Forme" }</th><th scope="col">{ "Montant" }</th><th scope="col">{ "Année" }</th><th scope="col">{ "Convention" }</th><th scope="col">{ "Délibération" }</th><th scope="col">{ "Constat" }</th></tr></thead>
+                    <tbody>{ for subsidies }</tbody>
+                </table>
+                </div>
             }
             if !amounts.is_empty() {
                 <div class="table-wrap" tabindex="0" role="region" aria-label="Montants et leurs parts">
