@@ -255,13 +255,17 @@ impl Rule for Balance {
                 &BALANCE,
                 Severity::Warning,
                 format!(
-                    "Présents ({}), représentés ({}) et absents ou excusés ({}) totalisent {} membres au plus, pour {} membres en exercice : {} membre(s) ne sont pas mentionnés.",
+                    "Présents ({}), représentés ({}) et absents ou excusés ({}) totalisent {} membres au plus, pour {} membres en exercice : {}.",
                     p.show(),
                     r.show(),
                     ax,
                     max_hi,
                     ev,
-                    ev - max_hi
+                    if ev - max_hi == 1 {
+                        "1 membre n'est pas mentionné".to_string()
+                    } else {
+                        format!("{} membres ne sont pas mentionnés", ev - max_hi)
+                    }
                 ),
                 spans,
                 &bases,

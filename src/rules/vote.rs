@@ -233,9 +233,9 @@ impl Rule for Unanimity {
                     &[&vote.basis],
                 ));
             } else if vote.unanimity_of_members && ab + np > 0 {
-                out.push(finding(&UNANIMITY, Severity::Warning, format!("« Unanimité des présents / des votants » alors que {} membre(s) se sont abstenus ou n'ont pas pris part au vote : écrire « unanimité des suffrages exprimés ».", ab + np), spans, &[&vote.basis]));
+                out.push(finding(&UNANIMITY, Severity::Warning, format!("« Unanimité des présents / des votants » alors que {} : écrire « unanimité des suffrages exprimés ».", if ab + np == 1 { "1 membre s'est abstenu ou n'a pas pris part au vote".to_string() } else { format!("{} membres se sont abstenus ou n'ont pas pris part au vote", ab + np) }), spans, &[&vote.basis]));
             } else if ab > 0 {
-                out.push(finding(&UNANIMITY, Severity::Info, format!("Unanimité des suffrages exprimés avec {} abstention(s) : formulation correcte, les abstentions n'étant pas des suffrages exprimés.", ab), spans, &[&vote.basis]));
+                out.push(finding(&UNANIMITY, Severity::Info, format!("Unanimité des suffrages exprimés avec {} : formulation correcte, les abstentions n'étant pas des suffrages exprimés.", crate::rules::plural(ab as usize, "abstention", "abstentions")), spans, &[&vote.basis]));
             }
         }
     }
