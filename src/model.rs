@@ -898,6 +898,9 @@ pub struct Movement {
 #[derive(Debug, Clone, Default)]
 pub struct Mentions {
     pub urgency: Option<Span>,
+    /// The assembly ruled on the urgency ("se prononce sur l'urgence", "l'urgence est
+    /// reconnue").
+    pub urgency_ruled: Option<Span>,
     /// "sans condition de quorum", "deuxième convocation".
     pub quorum_waived: Option<Span>,
     /// The text invokes a COVID-era regime ("quorum fixé au tiers", "loi n° 2020-290").

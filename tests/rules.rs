@@ -557,6 +557,14 @@ const CASES: &[Case] = &[
         silent: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 15 septembre 2022\nVu le code général des collectivités territoriales,\nObjet : Travaux\nAdopté à l'unanimité.\n",
         opts: all,
     },
+    Case {
+        rule: "CONV-URGENCE",
+        severity: Severity::Warning,
+        fires: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nConvocation adressée le 19 mars 2024 en urgence.\nObjet : Travaux\nAdopté à l'unanimité.\n",
+        marks: &["urgence", "19 mars"],
+        silent: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nConvocation adressée le 19 mars 2024 en urgence.\nLe conseil municipal se prononce sur l'urgence et la reconnaît à l'unanimité.\nObjet : Travaux\nAdopté à l'unanimité.\n",
+        opts: all,
+    },
 ];
 
 /// A finding: its severity, message and spans (start, end).

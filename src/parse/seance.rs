@@ -233,6 +233,26 @@ pub fn choose_convocation(
 pub fn mentions(t: &Text, from: usize, to: usize) -> Mentions {
     static URGENCY: Lexicon =
         Lexicon::new(|| Patterns::new(&["urgence", "en urgence", "d'urgence"]));
+    static RULED: Lexicon = Lexicon::new(|| {
+        Patterns::new(&[
+            "se prononce sur l'urgence",
+            "s'est prononce sur l'urgence",
+            "se prononcer sur l'urgence",
+            "reconnait l'urgence",
+            "decide l'urgence",
+            "approuve l'urgence",
+            "adopte l'urgence",
+            "accepte l'urgence",
+            "vote l'urgence",
+            "l'urgence est reconnue",
+            "l'urgence est approuvee",
+            "l'urgence est adoptee",
+            "l'urgence a ete reconnue",
+            "l'urgence a ete approuvee",
+            "l'urgence a ete adoptee",
+            "decide s'il y avait urgence",
+        ])
+    });
     static WAIVED: Lexicon = Lexicon::new(|| {
         Patterns::new(&[
             "sans condition de quorum",
@@ -264,6 +284,7 @@ pub fn mentions(t: &Text, from: usize, to: usize) -> Mentions {
     let covid = COVID.get().find(t, from, to);
     Mentions {
         urgency: span(URGENCY.get().find(t, from, to)),
+        urgency_ruled: span(RULED.get().find(t, from, to)),
         quorum_waived: span(WAIVED.get().find(t, from, to)),
         covid_regime: span(covid),
         // the first two patterns state the quorum itself

@@ -125,3 +125,71 @@ impl Rule for Delay {
         }
     }
 }
+
+pub static URGENCE: RuleMeta = RuleMeta {
+    code: "CONV-URGENCE",
+    title: "Urgence : l'assemblée se prononce",
+    category: Category::Convocation,
+    severity: Severity::Warning,
+    legal_basis: "CGCT art. L2121-11 al. 2, L2121-12 al. 4",
+    scope: Scope::Seance,
+    doc: RuleDoc {
+        what: "Quand la convocation est plus courte que le délai ordinaire et que le texte invoque l'urgence, il doit dire aussi que le maire ou le président en a rendu compte à l'ouverture et que l'assemblée s'est prononcée sur l'urgence. Le plancher d'un jour franc est vérifié par CONV-DELAY.",
+        why: "L'urgence abrège le délai de convocation à condition que l'assemblée la reconnaisse : sans ce vote, le délai ordinaire s'applique et les délibérations sont irrégulières.",
+        legal: "CGCT art. L2121-11 al. 2 et L2121-12 al. 4 (communes) ; L3121-19 et L4132-18 (départements, régions) ; en Alsace-Moselle, L2541-2 (le conseil « décide s'il y avait urgence »).",
+        example: "`Convocation adressée le 19 mars 2024 en urgence pour la séance du 21 mars 2024.` (1 jour franc ; rien sur le vote de l'urgence)",
+        false_positives: "L'extrait d'une seule délibération peut omettre le vote sur l'urgence consigné au début du procès-verbal : c'est un avertissement, pas une erreur.",
+    },
+};
+
+pub struct Urgence;
+impl Rule for Urgence {
+    fn meta(&self) -> &'static RuleMeta {
+        &URGENCE
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        let s = cx.seance;
+        let (Some(urgency), Some(sm), Some(cm)) = (s.mentions.urgency, &s.session, &s.convocation)
+        else {
+            return;
+        };
+        if s.mentions.urgency_ruled.is_some() {
+            return;
+        }
+        let days = sm.date.days() - cm.date.days();
+        let francs = days - 1;
+        if days <= 0 || francs < 1 {
+            // CONV-DELAY: below the floor even in urgency
+            return;
+        }
+        // shorter than the ordinary delay: certain, or only for a commune of 3 500 or more
+        let short = match s.body {
+            BodyKind::ConseilDepartemental | BodyKind::ConseilRegional => Some(days < 12),
+            k if k.is_epci() || k == BodyKind::Bureau => Some(francs < 5),
+            _ if francs < 3 => Some(true),
+            _ if francs < 5 => cx.opts.population.map(|p| p >= 3500),
+            _ => Some(false),
+        };
+        let basis = match short {
+            Some(false) => return,
+            Some(true) => Basis::CERTAIN,
+            None => Basis::probable(
+                "délai ordinaire de 3 ou 5 jours francs selon la population, non indiquée",
+            ),
+        };
+        out.push(finding(
+            &URGENCE,
+            Severity::Warning,
+            format!(
+                "Convocation du {} pour la séance du {} ({} jour{} franc{}), plus courte que le délai ordinaire : le texte invoque l'urgence mais ne dit pas que l'assemblée s'est prononcée sur elle.",
+                cm.date.french(),
+                sm.date.french(),
+                francs,
+                if francs > 1 { "s" } else { "" },
+                if francs > 1 { "s" } else { "" }
+            ),
+            vec![urgency, cm.mention.span],
+            &[&sm.basis, &cm.basis, &basis],
+        ));
+    }
+}

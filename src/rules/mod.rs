@@ -247,6 +247,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &vote::DontProcurations,
     &vote::NamedAbsent,
     &convocation::Delay,
+    &convocation::Urgence,
     &amount::Sum,
     &amount::WordsDigits,
     &amount::HtTtc,
