@@ -565,6 +565,14 @@ const CASES: &[Case] = &[
         silent: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nConvocation adressée le 19 mars 2024 en urgence.\nLe conseil municipal se prononce sur l'urgence et la reconnaît à l'unanimité.\nObjet : Travaux\nAdopté à l'unanimité.\n",
         opts: all,
     },
+    Case {
+        rule: "VOTE-NPPV-ARITH",
+        severity: Severity::Error,
+        fires: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nNombre de membres en exercice : 27\nPrésents : 20\nPouvoirs : 5\nObjet : Subvention au comité des fêtes\nPour : 23\nContre : 0\nAbstention : 0\nNe prend pas part au vote : 1\n",
+        marks: &["23", "20\nPou"],
+        silent: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nNombre de membres en exercice : 27\nPrésents : 20\nPouvoirs : 5\nObjet : Subvention au comité des fêtes\nPour : 24\nContre : 0\nAbstention : 0\nNe prend pas part au vote : 1\n",
+        opts: all,
+    },
 ];
 
 /// A finding: its severity, message and spans (start, end).

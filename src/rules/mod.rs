@@ -246,6 +246,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &vote::Unanimity,
     &vote::DontProcurations,
     &vote::NamedAbsent,
+    &vote::NppvArith,
     &convocation::Delay,
     &convocation::Urgence,
     &amount::Sum,

@@ -369,3 +369,86 @@ impl Rule for NamedAbsent {
         }
     }
 }
+
+pub static NPPV_ARITH: RuleMeta = RuleMeta {
+    code: "VOTE-NPPV-ARITH",
+    title: "Voix et membres ne prenant pas part au vote",
+    category: Category::Vote,
+    severity: Severity::Error,
+    legal_basis: "CGCT art. L2131-11 et L2121-20",
+    scope: Scope::Deliberation,
+    doc: RuleDoc {
+        what: "Quand des membres ne prennent pas part au vote, le décompte part des présents et représentés du point : pour + contre + abstentions + ne prenant pas part = présents + représentés. Un total plus faible laisse des voix sans explication ; un total plus fort est signalé par VOTE-SUM.",
+        why: "Un membre intéressé qui ne prend pas part au vote doit apparaître comme tel : s'il manque des voix, on ne sait pas si un élu intéressé a voté, ce qui rend la délibération illégale (L2131-11).",
+        legal: "CGCT art. L2131-11 (délibérations auxquelles a pris part un membre intéressé) ; art. L2121-20 (votes et pouvoirs) ; loi n° 2013-907, art. 2 (déport).",
+        example: "`Présents : 20 — Pouvoirs : 5 … M. DUPONT ne prend pas part au vote. Pour : 23.` (23 + 1 ≠ 25)",
+        false_positives: "Un départ non consigné : c'est ce que la règle demande d'écrire. Avec des arrivées ou départs mentionnés, l'écart n'est qu'un avertissement.",
+    },
+};
+
+pub struct NppvArith;
+impl Rule for NppvArith {
+    fn meta(&self) -> &'static RuleMeta {
+        &NPPV_ARITH
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        let (Some(p), Some(r)) = (cx.att.present(), cx.att.represented()) else {
+            return;
+        };
+        if p.lo != p.hi || r.lo != r.hi {
+            return;
+        }
+        // a movement other than the tally's own "ne prend pas part au vote"
+        let s = cx.seance;
+        let within_votes = |sp: Span| {
+            cx.item
+                .votes
+                .iter()
+                .any(|v| v.span.start <= sp.start && sp.end <= v.span.end)
+        };
+        let moved = if s.movements.iter().any(|m| !within_votes(m.span))
+            || s.members.iter().any(|m| m.movement.is_some())
+        {
+            movement_basis(s)
+        } else {
+            Basis::CERTAIN
+        };
+        for vote in cx.item.votes.iter().filter(|x| x.numeric()) {
+            let Some((np, _)) = vote.not_voting else {
+                continue;
+            };
+            if np == 0 {
+                continue;
+            }
+            let total = v(&vote.pour) + v(&vote.contre) + v(&vote.abstention) + np;
+            let members = p.lo + r.lo;
+            if total >= members {
+                continue;
+            }
+            let mut spans = tally_spans(vote);
+            spans.extend(p.spans.iter().copied().take(1));
+            if r.declared {
+                spans.extend(r.spans.iter().copied());
+            }
+            out.push(finding(
+                &NPPV_ARITH,
+                Severity::Error,
+                format!(
+                    "{} pour + {} contre + {} abstention{} + {} ne prenant pas part au vote = {}, pour {} membres présents ou représentés ({} + {}) : {} sans explication.",
+                    v(&vote.pour),
+                    v(&vote.contre),
+                    v(&vote.abstention),
+                    if v(&vote.abstention) > 1 { "s" } else { "" },
+                    np,
+                    total,
+                    members,
+                    p.show(),
+                    r.show(),
+                    crate::rules::plural((members - total) as usize, "voix", "voix")
+                ),
+                spans,
+                &[&vote.basis, &p.basis, &r.basis, &moved],
+            ));
+        }
+    }
+}
