@@ -856,6 +856,18 @@ pub struct Subsidy {
     pub basis: Basis,
 }
 
+/// A share stated as a percentage of another amount of the item: "45 000 €, soit 30 % du
+/// coût de 180 000 € HT".
+#[derive(Debug, Clone)]
+pub struct Share {
+    /// Indices into the item's amounts.
+    pub part: usize,
+    pub base: usize,
+    /// In hundredths of a percent (30 % = 3000).
+    pub percent: u32,
+    pub span: Span,
+}
+
 /// A financing table: lines with their percentages closed by a total at 100 %.
 #[derive(Debug, Clone)]
 pub struct FinancingTable {
@@ -881,6 +893,7 @@ pub struct Item {
     pub votes: Vec<Vote>,
     pub amounts: Vec<Amount>,
     pub subsidies: Vec<Subsidy>,
+    pub shares: Vec<Share>,
     pub tables: Vec<FinancingTable>,
     /// How sure the item's limits are (a vote near an unclear boundary is only probable).
     pub basis: Basis,

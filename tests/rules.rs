@@ -573,6 +573,14 @@ const CASES: &[Case] = &[
         silent: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nNombre de membres en exercice : 27\nPrésents : 20\nPouvoirs : 5\nObjet : Subvention au comité des fêtes\nPour : 24\nContre : 0\nAbstention : 0\nNe prend pas part au vote : 1\n",
         opts: all,
     },
+    Case {
+        rule: "AMT-PERCENT",
+        severity: Severity::Warning,
+        fires: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nObjet : Demande de subvention\nLe conseil sollicite une subvention de 45 000 €, soit 35 % du coût de l'opération estimé à 180 000 € HT.\nAdopté à l'unanimité.\n",
+        marks: &["35 %", "45 000", "180 000"],
+        silent: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nObjet : Demande de subvention\nLe conseil sollicite une subvention de 45 000 €, soit 25 % du coût de l'opération estimé à 180 000 € HT.\nAdopté à l'unanimité.\n",
+        opts: all,
+    },
 ];
 
 /// A finding: its severity, message and spans (start, end).

@@ -584,6 +584,77 @@ fn resolve_dont(s: &[u8], to: usize, amounts: &mut [Amount]) {
     }
 }
 
+/// How far after a part's amount its percentage may stand ("45 000 €, soit 30 %").
+const SHARE_GAP: usize = 12;
+/// How far after the percentage the base amount may stand ("30 % du coût de l'opération
+/// estimé à 180 000 € HT").
+const SHARE_REACH: usize = 120;
+
+/// Shares stated as a percentage of another amount: "45 000 €, soit 30 % du coût de
+/// l'opération estimé à 180 000 € HT", "une aide de 12 000 € (40 % de la dépense de 30 000 €)".
+/// A percentage followed by its own amount within a table ("130 400 € 80 %") is not one.
+pub fn find_shares(t: &Text, amounts: &[Amount], to: usize) -> Vec<crate::model::Share> {
+    let s = t.lower.as_bytes();
+    let to = to.min(s.len());
+    let mut out = Vec::new();
+    for (i, a) in amounts.iter().enumerate() {
+        // the part, then ", soit" / "(" / ", représentant", then the percentage
+        let mut p = a.pos.1;
+        let stop = (p + SHARE_GAP + 12).min(to);
+        while p < stop && matches!(s[p], b' ' | b',' | b'(' | b'\t') {
+            p += 1;
+        }
+        for w in ["soit ", "representant ", "correspondant a "] {
+            if s[p..stop.max(p)].starts_with(w.as_bytes()) {
+                p += w.len();
+            }
+        }
+        if p > a.pos.1 + SHARE_GAP + 16 || !s.get(p).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        let Some(pct) = percent_at(s, p) else {
+            continue;
+        };
+        let Some(sign) = s[p..stop.max(p).min(p + 10)]
+            .iter()
+            .position(|&c| c == b'%')
+        else {
+            continue;
+        };
+        let after = p + sign + 1;
+        // "du", "de la", "des", "d'": a share of something named next
+        let next = skip_ws(s, after);
+        let of = ["du ", "de ", "des ", "d'"]
+            .iter()
+            .any(|w| s[next..to].starts_with(w.as_bytes()));
+        if !of {
+            continue;
+        }
+        // the base: the first whole amount after, within the clause
+        let Some((j, b)) = amounts
+            .iter()
+            .enumerate()
+            .skip(i + 1)
+            .find(|(_, b)| b.parent.is_none() && b.pos.0 >= after)
+        else {
+            continue;
+        };
+        if b.pos.0 > after + SHARE_REACH
+            || t.low(after, b.pos.0).contains(['%', ';'])
+            || t.low(after, b.pos.0).contains(". ")
+        {
+            continue;
+        }
+        out.push(crate::model::Share {
+            part: i,
+            base: j,
+            percent: pct,
+            span: t.span(p, after),
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

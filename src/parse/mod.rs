@@ -186,6 +186,7 @@ fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> 
             amounts::mark_operative(t, &mut amounts, part.range.0, part.range.1);
             let tables = amounts::tables(t, &amounts, part.range.0, part.range.1);
             let subsidies = subsidies::find_subsidies(t, part.range.0, part.range.1, &amounts);
+            let shares = amounts::find_shares(t, &amounts, part.range.1);
             let mut votes = part.votes;
             for v in votes.iter_mut() {
                 v.basis = part.vote_basis.clone();
@@ -205,6 +206,7 @@ fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> 
                 votes,
                 amounts,
                 subsidies,
+                shares,
                 tables,
                 basis: part.basis,
             });

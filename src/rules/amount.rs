@@ -289,3 +289,91 @@ impl Rule for Consistency {
         }
     }
 }
+
+pub static PERCENT: RuleMeta = RuleMeta {
+    code: "AMT-PERCENT",
+    title: "Part exprimée en pourcentage",
+    category: Category::Amount,
+    severity: Severity::Warning,
+    legal_basis: "Cohérence interne ; CGCT art. L1111-10 (participation minimale du maître d'ouvrage)",
+    scope: Scope::Deliberation,
+    doc: RuleDoc {
+        what: "Un montant présenté comme un pourcentage d'un autre (« 45 000 €, soit 30 % du coût de l'opération estimé à 180 000 € HT ») lui correspond : |montant − X % × base| ≤ 0,5 % de la base, ou 1 €. Les pourcentages d'un plan de financement sont vérifiés par AMT-SUM.",
+        why: "Un pourcentage faux fausse le plan de financement présenté au financeur : le montant sollicité ou la part d'autofinancement n'est pas celle que le conseil croit voter.",
+        legal: "Cohérence interne de l'acte ; une participation minimale de 20 % du maître d'ouvrage peut s'appliquer (CGCT art. L1111-10 III, point à confirmer).",
+        example: "`une subvention de 45 000 €, soit 35 % du coût de l'opération estimé à 180 000 € HT` (35 % de 180 000 € = 63 000 €).",
+        false_positives: "Un pourcentage calculé sur la base TTC alors que la base écrite est HT (le message dit quelle base il a prise et ce que donnerait l'autre) ; « plafonnée à X % » (une borne, non une égalité).",
+    },
+};
+
+pub struct Percent;
+impl Rule for Percent {
+    fn meta(&self) -> &'static RuleMeta {
+        &PERCENT
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        let am = &cx.item.amounts;
+        for sh in &cx.item.shares {
+            let (Some(part), Some(base)) = (am.get(sh.part), am.get(sh.base)) else {
+                continue;
+            };
+            let pct = i128::from(sh.percent);
+            let expected = base.cents * pct / 10_000;
+            let tolerance = (base.cents.abs() / 200).max(100);
+            if (part.cents - expected).abs() <= tolerance {
+                continue;
+            }
+            let tax = |a: &crate::model::Amount| match a.tax {
+                Some(crate::model::Tax::Ht) => " HT",
+                Some(crate::model::Tax::Ttc) => " TTC",
+                None => "",
+            };
+            // the percentage on the other base of the same cost, when the text gives it
+            let other = am
+                .iter()
+                .filter(|x| x.tax.is_some() && x.tax != base.tax && base.tax.is_some())
+                .find(|x| {
+                    (part.cents - x.cents * pct / 10_000).abs() <= (x.cents.abs() / 200).max(100)
+                });
+            let note = other
+                .map(|x| {
+                    format!(
+                        " ; il correspond en revanche à {} % de {}{}",
+                        percent_text(sh.percent),
+                        euros(x.cents),
+                        tax(x)
+                    )
+                })
+                .unwrap_or_default();
+            out.push(finding(
+                &PERCENT,
+                Severity::Warning,
+                format!(
+                    "{}{} est présenté comme {} % de {}{}, qui font {}{}.",
+                    euros(part.cents),
+                    tax(part),
+                    percent_text(sh.percent),
+                    euros(base.cents),
+                    tax(base),
+                    euros(expected),
+                    note
+                ),
+                vec![sh.span, part.span, base.span],
+                &[&part.basis, &base.basis],
+            ));
+        }
+    }
+}
+
+/// 3000 → "30", 550 → "5,5".
+fn percent_text(h: u32) -> String {
+    if h.is_multiple_of(100) {
+        (h / 100).to_string()
+    } else {
+        format!(
+            "{},{}",
+            h / 100,
+            format!("{:02}", h % 100).trim_end_matches('0')
+        )
+    }
+}

@@ -253,6 +253,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &amount::WordsDigits,
     &amount::HtTtc,
     &amount::Consistency,
+    &amount::Percent,
     &subsidy::Convention23k,
     &subsidy::BeneficiaryId,
     &date::ValidWeekday,
