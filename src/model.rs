@@ -921,6 +921,12 @@ pub struct Mentions {
     /// The text states the COVID-era quorum itself ("le quorum est fixé au tiers"), not only
     /// a law of the period.
     pub covid_quorum_stated: bool,
+    /// The text is headed as an executive's decision, not a deliberation ("Décision du
+    /// Maire n° 2024-12", "Décision du Président"): (span, true for a maire).
+    pub executive_decision: Option<(Span, bool)>,
+    /// A delegation of powers is cited ("vu la délibération … portant délégation",
+    /// "article L5211-10").
+    pub delegation: Option<Span>,
 }
 
 /// A séance: its header (body, dates, counts, lists) and its items.

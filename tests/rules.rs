@@ -581,6 +581,23 @@ const CASES: &[Case] = &[
         silent: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nObjet : Demande de subvention\nLe conseil sollicite une subvention de 45 000 €, soit 25 % du coût de l'opération estimé à 180 000 € HT.\nAdopté à l'unanimité.\n",
         opts: all,
     },
+    Case {
+        rule: "SUB-AUTHORITY",
+        severity: Severity::Error,
+        fires: "COMMUNE DE Z\nDÉCISION DU MAIRE\nLe jeudi 21 mars 2024, le Maire de la commune de Z,\nDécide :\nArticle 1 : il est attribué une subvention de 2 000 € à l'association sportive de Z.\n",
+        marks: &["2 000 €", "DÉCISION DU MAIRE"],
+        // the same subsidy attributed by the council
+        silent: "COMMUNE DE Z\nDÉLIBÉRATION DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nLe conseil municipal, après en avoir délibéré,\nArticle 1 : attribue une subvention de 2 000 € à l'association sportive de Z.\nAdopté à l'unanimité.\n",
+        opts: all,
+    },
+    Case {
+        rule: "SUB-AUTHORITY",
+        severity: Severity::Warning,
+        fires: "COMMUNAUTÉ DE COMMUNES DE Z\nDÉCISION DU PRÉSIDENT\nLe jeudi 21 mars 2024, le Président,\nDécide :\nArticle 1 : il est attribué une subvention de 2 000 € à l'association sportive de Z.\n",
+        marks: &["2 000 €"],
+        silent: "COMMUNAUTÉ DE COMMUNES DE Z\nDÉCISION DU PRÉSIDENT\nLe jeudi 21 mars 2024, le Président,\nVu la délibération du 10 juillet 2020 portant délégation d'attributions au Président,\nDécide :\nArticle 1 : il est attribué une subvention de 2 000 € à l'association sportive de Z.\n",
+        opts: all,
+    },
 ];
 
 /// A finding: its severity, message and spans (start, end).

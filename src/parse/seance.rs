@@ -231,6 +231,8 @@ pub fn choose_convocation(
 
 /// Words of the séance that change what applies.
 pub fn mentions(t: &Text, from: usize, to: usize) -> Mentions {
+    /// How far into a text its heading as a decision may stand (normalised bytes).
+    const EXECUTIVE_HEADING: usize = 400;
     static URGENCY: Lexicon =
         Lexicon::new(|| Patterns::new(&["urgence", "en urgence", "d'urgence"]));
     static RULED: Lexicon = Lexicon::new(|| {
@@ -280,8 +282,40 @@ pub fn mentions(t: &Text, from: usize, to: usize) -> Mentions {
             "etat d'urgence sanitaire",
         ])
     });
+    static EXECUTIVE: Lexicon = Lexicon::new(|| {
+        Patterns::new(&[
+            "decision du maire",
+            "decision de monsieur le maire",
+            "decision de madame le maire",
+            "decision municipale",
+            "arrete du maire",
+            "decision du president",
+            "decision de monsieur le president",
+            "decision de madame la presidente",
+            "decision de la presidente",
+        ])
+    });
+    static DELEGATION: Lexicon = Lexicon::new(|| {
+        Patterns::new(&[
+            "portant delegation",
+            "delegation d'attributions",
+            "delegation de pouvoirs",
+            "delegation de competences",
+            "delegations consenties",
+            "delegation consentie",
+            "l2122-22",
+            "l 2122-22",
+            "l5211-10",
+            "l 5211-10",
+        ])
+    });
     let span = |h: Option<(usize, usize, usize)>| h.map(|(a, b, _)| t.span(a, b));
     let covid = COVID.get().find(t, from, to);
+    // the heading only: a deliberation citing a decision is not one
+    let executive = EXECUTIVE
+        .get()
+        .find(t, from, to.min(from + EXECUTIVE_HEADING))
+        .map(|(a, b, k)| (t.span(a, b), k < 5));
     Mentions {
         urgency: span(URGENCY.get().find(t, from, to)),
         urgency_ruled: span(RULED.get().find(t, from, to)),
@@ -289,6 +323,8 @@ pub fn mentions(t: &Text, from: usize, to: usize) -> Mentions {
         covid_regime: span(covid),
         // the first two patterns state the quorum itself
         covid_quorum_stated: covid.is_some_and(|h| h.2 < 2),
+        executive_decision: executive,
+        delegation: span(DELEGATION.get().find(t, from, to)),
     }
 }
 

@@ -256,6 +256,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &amount::Percent,
     &subsidy::Convention23k,
     &subsidy::BeneficiaryId,
+    &subsidy::Authority,
     &date::ValidWeekday,
     &date::WordsDigits,
     &date::NumberYear,

@@ -131,3 +131,86 @@ impl Rule for BeneficiaryId {
         }
     }
 }
+
+pub static AUTHORITY: RuleMeta = RuleMeta {
+    code: "SUB-AUTHORITY",
+    title: "Autorité qui attribue la subvention",
+    category: Category::Amount,
+    severity: Severity::Error,
+    legal_basis: "CGCT art. L2122-22, L5211-10, L2311-7",
+    scope: Scope::Deliberation,
+    doc: RuleDoc {
+        what: "Une subvention est attribuée par l'assemblée délibérante. Une décision du maire qui attribue une subvention est une erreur : l'attribution des subventions ne figure pas parmi les matières que le conseil municipal peut déléguer au maire (sauf au printemps 2020, ordonnance n° 2020-391 : signalé pour information). Une décision du président d'un EPCI est possible par délégation : elle doit alors citer la délibération qui la lui donne (avertissement sinon).",
+        why: "Une subvention attribuée par une autorité incompétente est illégale : le comptable ne peut pas la verser et le contrôle de légalité la défère.",
+        legal: "CGCT art. L2122-22 (délégations possibles au maire, qui n'incluent pas l'attribution des subventions) ; art. L5211-10 (délégations au président et au bureau d'un EPCI) ; art. L2311-7 (attribution par délibération distincte du vote du budget, sauf crédits individualisés) ; ordonnance n° 2020-391 du 1er avril 2020 (attribution par le maire pendant l'état d'urgence sanitaire).",
+        example: "`Décision du Maire n° 2024-12 : il est attribué une subvention de 2 000 € à l'association sportive de Z.`",
+        false_positives: "Le budget lui-même peut attribuer des subventions individualisées (liste des bénéficiaires en annexe) : une délibération budgétaire n'est pas concernée. Le texte d'une décision qui ne fait que verser une subvention déjà attribuée par délibération devrait citer cette délibération.",
+    },
+};
+
+/// How far into a decision its date may stand (normalised bytes).
+const DECISION_HEADING: usize = 600;
+
+pub struct Authority;
+impl Rule for Authority {
+    fn meta(&self) -> &'static RuleMeta {
+        &AUTHORITY
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        let s = cx.seance;
+        let Some((heading, maire)) = s.mentions.executive_decision else {
+            return;
+        };
+        // the decision's date: the séance's if read, else the first date of its heading
+        // that is not a stamp ("Décision du Maire … du 5 mars 2024" reads as a citation)
+        let date = s.session.as_ref().map(|d| d.date).or_else(|| {
+            s.dates
+                .iter()
+                .find(|m| {
+                    m.role != crate::model::DateRole::Stamp && m.pos < s.range.0 + DECISION_HEADING
+                })
+                .and_then(|m| m.date)
+        });
+        for sub in &cx.item.subsidies {
+            let (severity, msg, basis) = if maire {
+                let spring_2020 = date.is_some_and(|d| {
+                    let day = |m, dd| crate::model::Date::new(2020, m, dd).map_or(0, |x| x.days());
+                    d.days() >= day(4, 2) && d.days() <= day(7, 10)
+                });
+                if spring_2020 {
+                    (
+                        Severity::Info,
+                        format!("Subvention de {} attribuée par décision du maire : possible au printemps 2020 (ordonnance n° 2020-391), à défaut la compétence est celle du conseil municipal.", euros(sub.cents)),
+                        Basis::CERTAIN,
+                    )
+                } else {
+                    (
+                        Severity::Error,
+                        format!("Subvention de {} attribuée par une décision du maire : l'attribution des subventions revient au conseil municipal et ne fait pas partie des délégations possibles (art. L2122-22).", euros(sub.cents)),
+                        if date.is_some() {
+                            Basis::CERTAIN
+                        } else {
+                            Basis::probable("la date de la décision n'a pas été lue (délégation temporaire du printemps 2020)")
+                        },
+                    )
+                }
+            } else {
+                if s.mentions.delegation.is_some() {
+                    continue;
+                }
+                (
+                    Severity::Warning,
+                    format!("Subvention de {} attribuée par une décision du président : possible par délégation du conseil (art. L5211-10), mais la décision ne cite pas la délibération qui la lui donne.", euros(sub.cents)),
+                    Basis::CERTAIN,
+                )
+            };
+            out.push(finding(
+                &AUTHORITY,
+                severity,
+                msg,
+                vec![sub.amount_span, heading],
+                &[&sub.basis, &basis],
+            ));
+        }
+    }
+}
