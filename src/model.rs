@@ -325,11 +325,22 @@ pub struct DateMention {
     /// Inside an "L'an deux mille …, le …" opening formula.
     pub opening: bool,
     pub role: DateRole,
+    /// For a stamp: what it stamps (transmission to the préfecture, or publication).
+    pub stamp: Option<StampKind>,
     /// How the characters were read ("1 4 mars" repaired to 14 is probable).
     pub basis: Basis,
     pub span: Span,
     /// Normalised position (for the parser's own use).
     pub pos: usize,
+}
+
+/// What a stamp dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StampKind {
+    /// Sent to or received by the préfecture ("Reçu en préfecture le", "Accusé de réception").
+    Transmission,
+    /// Published, posted, put online ("Publié le", "Affiché le").
+    Publication,
 }
 
 /// The séance or convocation date: the mention chosen, and how sure the choice is.

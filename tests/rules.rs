@@ -598,6 +598,15 @@ const CASES: &[Case] = &[
         silent: "COMMUNAUTÉ DE COMMUNES DE Z\nDÉCISION DU PRÉSIDENT\nLe jeudi 21 mars 2024, le Président,\nVu la délibération du 10 juillet 2020 portant délégation d'attributions au Président,\nDécide :\nArticle 1 : il est attribué une subvention de 2 000 € à l'association sportive de Z.\n",
         opts: all,
     },
+    Case {
+        rule: "PUB-DATE-ORDER",
+        severity: Severity::Error,
+        fires: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nObjet : Travaux\nAdopté à l'unanimité.\nReçu en préfecture le 20/03/2024\n",
+        marks: &["20/03/2024", "21 mars"],
+        // the convocation's posting is not the act's publication
+        silent: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nConvocation affichée le 14/03/2024\nObjet : Travaux\nAdopté à l'unanimité.\nReçu en préfecture le 22/03/2024\n",
+        opts: all,
+    },
 ];
 
 /// A finding: its severity, message and spans (start, end).

@@ -148,8 +148,38 @@ pub fn find_dates(t: &Text) -> Vec<DateMention> {
     // The role words, read in each date's clause (and just after it, for an approval).
     for m in out.iter_mut() {
         m.role = role_before(t, m.pos);
+        if m.role == DateRole::Stamp {
+            m.stamp = stamp_kind(t, m.pos);
+        }
     }
     out
+}
+
+/// How far before a stamp's date its words stand (normalised bytes).
+const STAMP_WORDS: usize = 60;
+
+/// What a stamp dates, from the words of its line before the date: the préfecture's
+/// transmission or receipt, or a publication; a convocation's posting ("convocation affichée
+/// le") is neither.
+fn stamp_kind(t: &Text, pos: usize) -> Option<crate::model::StampKind> {
+    use crate::model::StampKind;
+    let before = t.low(pos.saturating_sub(STAMP_WORDS), pos);
+    let line = before.rsplit(['\n', '.']).next().unwrap_or(before);
+    if line.contains("convoc") {
+        None
+    } else if ["prefecture", "reception", "transmis", "envoye"]
+        .iter()
+        .any(|w| line.contains(w))
+    {
+        Some(StampKind::Transmission)
+    } else if ["publi", "affich", "en ligne"]
+        .iter()
+        .any(|w| line.contains(w))
+    {
+        Some(StampKind::Publication)
+    } else {
+        None
+    }
 }
 
 /// The last role word of each family in a date's clause: (start, end).
@@ -655,6 +685,7 @@ fn mention(t: &Text, a: usize, b: usize, d: u32, m: u32, y: i32, in_words: bool)
         in_words,
         opening: false,
         role: DateRole::Unknown,
+        stamp: None,
         basis: Basis::CERTAIN,
         span: t.span(a, b),
         pos: a,

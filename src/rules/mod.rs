@@ -265,6 +265,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &seance::President,
     &transmission::IdFormat,
     &transmission::IdConsistency,
+    &transmission::PubDateOrder,
 ];
 
 pub fn rule_by_code(code: &str) -> Option<&'static dyn Rule> {

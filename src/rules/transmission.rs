@@ -111,3 +111,54 @@ impl Rule for IdConsistency {
         }
     }
 }
+
+pub static PUB_DATE_ORDER: RuleMeta = RuleMeta {
+    code: "PUB-DATE-ORDER",
+    title: "Transmission et publication après la séance",
+    category: Category::Publication,
+    severity: Severity::Error,
+    legal_basis: "CGCT art. L2131-1 et L2131-2",
+    scope: Scope::Seance,
+    doc: RuleDoc {
+        what: "Les dates d'envoi ou de réception en préfecture et de publication ou d'affichage d'une délibération ne peuvent pas précéder la séance où elle a été prise. L'ordre entre la signature, l'envoi, la réception et le caractère exécutoire n'est pas encore vérifié.",
+        why: "Un acte transmis ou publié avant d'avoir été délibéré révèle une date fausse (de la séance ou du tampon), et c'est de ces dates que dépend le caractère exécutoire de l'acte.",
+        legal: "CGCT art. L2131-1 (les actes sont exécutoires dès leur publication ou affichage et, pour ceux de l'art. L2131-2, leur transmission au représentant de l'État) ; art. L2131-2 (délibérations soumises à transmission). Équivalents : L3131-1, L4141-1, L5211-3.",
+        example: "`Séance du jeudi 21 mars 2024 … Envoyé en préfecture le 20/03/2024 — Reçu en préfecture le 20/03/2024`",
+        false_positives: "Une ligne « Affiché le » restée vierge n'est pas lue ; l'affichage de la convocation (« convocation affichée le ») n'est pas une publication de l'acte ; le tampon d'un autre acte recopié dans un recueil peut dater d'une autre séance.",
+    },
+};
+
+pub struct PubDateOrder;
+impl Rule for PubDateOrder {
+    fn meta(&self) -> &'static RuleMeta {
+        &PUB_DATE_ORDER
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        let s = cx.seance;
+        let Some(session) = &s.session else { return };
+        for m in &s.dates {
+            let (Some(kind), Some(d)) = (m.stamp, m.date) else {
+                continue;
+            };
+            if d >= session.date || m.year_inferred {
+                continue;
+            }
+            let what = match kind {
+                crate::model::StampKind::Transmission => "La transmission en préfecture",
+                crate::model::StampKind::Publication => "La publication",
+            };
+            out.push(finding(
+                &PUB_DATE_ORDER,
+                Severity::Error,
+                format!(
+                    "{} est datée du {}, avant la séance du {} : l'acte ne peut pas être transmis ni publié avant d'avoir été délibéré.",
+                    what,
+                    d.french(),
+                    session.date.french()
+                ),
+                vec![m.span, session.mention.span],
+                &[&m.basis, &session.basis],
+            ));
+        }
+    }
+}
