@@ -607,6 +607,32 @@ const CASES: &[Case] = &[
         silent: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nConvocation affichée le 14/03/2024\nObjet : Travaux\nAdopté à l'unanimité.\nReçu en préfecture le 22/03/2024\n",
         opts: all,
     },
+    Case {
+        rule: "QUO-CP-REPRESENTED",
+        severity: Severity::Error,
+        fires: "CONSEIL DÉPARTEMENTAL DE Z\nCOMMISSION PERMANENTE\nSéance du lundi 18 mars 2024\nNombre de membres en exercice : 12\nPrésents : 4\nReprésentés : 2\nObjet : Travaux\nAdopté à l'unanimité.\n",
+        marks: &["12", "4\nRep"],
+        // represented members count in a commission permanente
+        silent: "CONSEIL DÉPARTEMENTAL DE Z\nCOMMISSION PERMANENTE\nSéance du lundi 18 mars 2024\nNombre de membres en exercice : 12\nPrésents : 4\nReprésentés : 3\nObjet : Travaux\nAdopté à l'unanimité.\n",
+        opts: all,
+    },
+    Case {
+        rule: "QUO-DECLARED",
+        severity: Severity::Error,
+        fires: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nNombre de membres en exercice : 15\nPrésents : 10\nQuorum : 9\nObjet : Travaux\nAdopté à l'unanimité.\n",
+        marks: &["9\nObjet", "15"],
+        silent: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nNombre de membres en exercice : 15\nPrésents : 10\nQuorum : 8\nObjet : Travaux\nAdopté à l'unanimité.\n",
+        opts: all,
+    },
+    Case {
+        rule: "QUO-DECLARED",
+        severity: Severity::Error,
+        // the third is the quorum only inside the COVID-era windows
+        fires: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nNombre de membres en exercice : 15\nPrésents : 10\nQuorum : 5\nObjet : Travaux\nAdopté à l'unanimité.\n",
+        marks: &["5\nObjet"],
+        silent: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 18 mars 2021\nNombre de membres en exercice : 15\nPrésents : 10\nQuorum : 5\nObjet : Travaux\nAdopté à l'unanimité.\n",
+        opts: all,
+    },
 ];
 
 /// A finding: its severity, message and spans (start, end).

@@ -438,6 +438,26 @@ fn number_before(s: &[u8], pos: usize) -> Option<(usize, usize)> {
     {
         a2 += 1;
     }
+    // "Quorum : 9 Objet :": a label's value, not the item's number (unless the label
+    // names a number: "N° : 9", "Délibération : 12")
+    let c = skip_ws_back(s, a);
+    if c > 0 && s[c - 1] == b':' && s[a2..e].iter().all(u8::is_ascii_digit) {
+        let label = &s[c.saturating_sub(24)..c - 1];
+        let numbered = [
+            &b"n\xc2\xb0"[..],
+            b"numero",
+            b"deliberation",
+            b"point",
+            b"dossier",
+            b"affaire",
+            b" no",
+        ]
+        .iter()
+        .any(|w| label.windows(w.len()).any(|x| x == *w));
+        if !numbered {
+            return None;
+        }
+    }
     // "2023-009" must not be a date
     let w = &s[a2..e];
     if w.iter().filter(|c| **c == b'/').count() == 2 {

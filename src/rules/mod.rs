@@ -236,6 +236,8 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &attendance::Votants,
     &attendance::Duplicate,
     &quorum::Majority,
+    &quorum::CpRepresented,
+    &quorum::Declared,
     &quorum::CovidRegimeRule,
     &proxy::OnePerHolder,
     &proxy::HolderPresent,

@@ -82,70 +82,169 @@ impl Rule for Majority {
         &MAJORITY
     }
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        if !cp_rule(cx) {
+            quorum(cx, out, &MAJORITY);
+        }
+    }
+}
+
+pub static CP_REPRESENTED: RuleMeta = RuleMeta {
+    code: "QUO-CP-REPRESENTED",
+    title: "Quorum de la commission permanente : présents ou représentés",
+    category: Category::Quorum,
+    severity: Severity::Error,
+    legal_basis: "CGCT art. L3121-14-1 et L4132-13-1",
+    scope: Scope::Seance,
+    doc: RuleDoc {
+        what: "La commission permanente d'un département ou d'une région délibère si la majorité absolue de ses membres en exercice est présente ou représentée : présents + représentés ≥ ⌊E/2⌋ + 1. Hors régime dérogatoire de la crise sanitaire (QUO-MAJORITY l'applique alors).",
+        why: "Sans ce quorum, la commission permanente ne peut pas délibérer : ses délibérations sont illégales.",
+        legal: "CGCT art. L3121-14-1 (département) et L4132-13-1 (région) : « la majorité absolue de ses membres en exercice » présente ou représentée ; une réunion tenue de plein droit trois jours plus tard se tient sans condition de quorum.",
+        example: "`Commission permanente — membres : 12 — présents : 4 — délégations de vote : 2` (6 < 7).",
+        false_positives: "Ne s'applique pas à l'assemblée plénière ; « représenté » s'entend d'une délégation de vote.",
+    },
+};
+
+pub struct CpRepresented;
+impl Rule for CpRepresented {
+    fn meta(&self) -> &'static RuleMeta {
+        &CP_REPRESENTED
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        if cp_rule(cx) {
+            quorum(cx, out, &CP_REPRESENTED);
+        }
+    }
+}
+
+/// A commission permanente outside the COVID-era windows: its own quorum rule.
+fn cp_rule(cx: &Ctx) -> bool {
+    let s = cx.seance;
+    s.body == BodyKind::CommissionPermanente
+        && s.session
+            .as_ref()
+            .map(|d| d.date)
+            .and_then(covid_regime)
+            .is_none()
+}
+
+/// The quorum of the séance, reported under `meta` (QUO-MAJORITY, or QUO-CP-REPRESENTED
+/// for a commission permanente).
+fn quorum(cx: &Ctx, out: &mut Vec<Finding>, meta: &'static RuleMeta) {
+    let s = cx.seance;
+    let Some(e) = cx.att.in_office() else { return };
+    let Some(p) = cx.att.present() else { return };
+    if s.mentions.quorum_waived.is_some() {
+        return;
+    }
+    let session = s.session.as_ref();
+    let regime = session.map(|d| d.date).and_then(covid_regime);
+    let cp = s.body == BodyKind::CommissionPermanente;
+    let r = cx.att.represented();
+    let with_r = |p: &crate::tally::Count| p.hi + r.as_ref().map_or(0, |x| x.hi);
+    let (needed, counted, what, basis) = match &regime {
+        Some(rg) => {
+            let n = e.lo.div_ceil(3);
+            if rg.represented_count {
+                (n, with_r(&p), "présents ou représentés", rg.text)
+            } else {
+                (n, p.hi, "présents", rg.text)
+            }
+        }
+        None if cp => (
+            e.lo / 2 + 1,
+            with_r(&p),
+            "présents ou représentés",
+            "CGCT art. L3121-14-1 / L4132-13-1",
+        ),
+        None => (e.lo / 2 + 1, p.hi, "présents", "CGCT art. L2121-17"),
+    };
+    if counted >= needed {
+        return;
+    }
+    // Without a sure séance date (or when the text invokes the ⅓ regime), the COVID
+    // windows cannot be ruled out: a third of the members present may have sufficed.
+    let third_possible = regime.is_none()
+        && counted >= e.lo.div_ceil(3)
+        && (session.is_none_or(|d| !d.basis.is_certain()) || s.mentions.covid_regime.is_some());
+    let regime_basis = if third_possible {
+        Basis::probable("la date de la séance n'est pas sûre ou le texte invoque le régime dérogatoire : sous ce régime, le tiers suffisait")
+    } else {
+        Basis::CERTAIN
+    };
+    let mut spans = e.spans.clone();
+    spans.extend(p.spans.iter().copied().take(2));
+    out.push(finding(
+        meta,
+        Severity::Error,
+        format!(
+            "Quorum non atteint : {} {} pour {} membres en exercice, il en faut au moins {} ({}).",
+            counted, what, e.lo, needed, basis
+        ),
+        spans,
+        &[&e.basis, &p.basis, &regime_basis],
+    ));
+}
+
+pub static DECLARED: RuleMeta = RuleMeta {
+    code: "QUO-DECLARED",
+    title: "Quorum indiqué et membres en exercice",
+    category: Category::Quorum,
+    severity: Severity::Error,
+    legal_basis: "CGCT art. L2121-17",
+    scope: Scope::Seance,
+    doc: RuleDoc {
+        what: "Le quorum écrit dans le texte (« Quorum : 15 ») est celui des membres en exercice déclarés, à la date de la séance : la majorité, ⌊E/2⌋ + 1, ou pendant les régimes dérogatoires de la crise sanitaire le tiers, ⌈E/3⌉ (la majorité y reste admise).",
+        why: "Un quorum mal calculé laisse croire que l'assemblée pouvait délibérer : c'est l'un des deux nombres (quorum ou membres en exercice) qui est faux.",
+        legal: "CGCT art. L2121-17 (majorité des membres en exercice) et équivalents ; loi n° 2020-290 art. 10, loi n° 2020-1379 art. 6, loi n° 2021-1465 (tiers des membres pendant l'état d'urgence sanitaire).",
+        example: "`Nombre de membres en exercice : 15 — Quorum : 9` (la majorité de 15 est 8).",
+        false_positives: "Un « quorum » qui désigne en fait le nombre de présents (« quorum : 12 présents ») ; une séance sans condition de quorum (seconde convocation : non vérifié).",
+    },
+};
+
+pub struct Declared;
+impl Rule for Declared {
+    fn meta(&self) -> &'static RuleMeta {
+        &DECLARED
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
         let s = cx.seance;
-        let Some(e) = cx.att.in_office() else { return };
-        let Some(p) = cx.att.present() else { return };
-        if s.mentions.quorum_waived.is_some() {
+        let (Some(q), Some(e)) = (&s.declared.quorum, cx.att.in_office()) else {
+            return;
+        };
+        if e.lo != e.hi || s.mentions.quorum_waived.is_some() {
             return;
         }
+        let majority = e.lo / 2 + 1;
+        let third = e.lo.div_ceil(3);
         let session = s.session.as_ref();
         let regime = session.map(|d| d.date).and_then(covid_regime);
-        let cp = s.body == BodyKind::CommissionPermanente;
-        let r = cx.att.represented();
-        let with_r = |p: &crate::tally::Count| p.hi + r.as_ref().map_or(0, |x| x.hi);
-        let (needed, counted, what, basis) = match &regime {
-            Some(rg) => {
-                let n = e.lo.div_ceil(3);
-                if rg.represented_count {
-                    (n, with_r(&p), "présents ou représentés", rg.text)
-                } else {
-                    (n, p.hi, "présents", rg.text)
-                }
-            }
-            None if cp => (
-                e.lo / 2 + 1,
-                with_r(&p),
-                "présents ou représentés",
-                "CGCT art. L3121-14-1 / L4132-13-1",
-            ),
-            None => (e.lo / 2 + 1, p.hi, "présents", "CGCT art. L2121-17"),
-        };
-        if counted >= needed {
-            // a declared quorum that is not the majority is worth a note
-            if let Some(q) = &s.declared.quorum {
-                if regime.is_none() && q.value != e.lo / 2 + 1 {
-                    out.push(finding(
-                        &MAJORITY,
-                        Severity::Warning,
-                        format!("Le quorum indiqué ({}) n'est pas la majorité de {} membres en exercice, qui est de {}.", q.value, e.lo, e.lo / 2 + 1),
-                        vec![q.span, e.spans[0]],
-                        &[&q.basis(), &e.basis],
-                    ));
-                }
-            }
+        if q.value == majority || (regime.is_some() && q.value == third) {
             return;
         }
-        // Without a sure séance date (or when the text invokes the ⅓ regime), the COVID
-        // windows cannot be ruled out: a third of the members present may have sufficed.
-        let third_possible = regime.is_none()
-            && counted >= e.lo.div_ceil(3)
-            && (session.is_none_or(|d| !d.basis.is_certain()) || s.mentions.covid_regime.is_some());
-        let regime_basis = if third_possible {
-            Basis::probable("la date de la séance n'est pas sûre ou le texte invoque le régime dérogatoire : sous ce régime, le tiers suffisait")
+        // the COVID windows cannot be ruled out without a sure séance date
+        let date_basis = if regime.is_none()
+            && q.value == third
+            && session.is_none_or(|d| !d.basis.is_certain())
+        {
+            Basis::probable("la date de la séance n'est pas sûre : sous le régime dérogatoire, le tiers était le quorum")
         } else {
             Basis::CERTAIN
         };
-        let mut spans = e.spans.clone();
-        spans.extend(p.spans.iter().copied().take(2));
+        let expected = match &regime {
+            Some(_) => {
+                format!("{majority} (majorité) ou {third} (tiers, régime dérogatoire en vigueur)")
+            }
+            None => format!("{majority}"),
+        };
         out.push(finding(
-            &MAJORITY,
+            &DECLARED,
             Severity::Error,
             format!(
-                "Quorum non atteint : {} {} pour {} membres en exercice, il en faut au moins {} ({}).",
-                counted, what, e.lo, needed, basis
+                "Le quorum indiqué ({}) ne correspond pas aux {} membres en exercice, dont le quorum est de {}.",
+                q.value, e.lo, expected
             ),
-            spans,
-            &[&e.basis, &p.basis, &regime_basis],
+            vec![q.span, e.spans[0]],
+            &[&q.basis(), &e.basis, &date_basis],
         ));
     }
 }
