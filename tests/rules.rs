@@ -633,6 +633,14 @@ const CASES: &[Case] = &[
         silent: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 18 mars 2021\nNombre de membres en exercice : 15\nPrésents : 10\nQuorum : 5\nObjet : Travaux\nAdopté à l'unanimité.\n",
         opts: all,
     },
+    Case {
+        rule: "ATT-MOVEMENTS",
+        severity: Severity::Warning,
+        fires: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nNombre de membres en exercice : 23\n\nDélibération n° 2024-12\nObjet : Travaux de voirie\nPrésents : 18\nVotants : 18\nAdopté à l'unanimité.\n\nDélibération n° 2024-13\nObjet : Budget\nPrésents : 16\nVotants : 16\nAdopté à l'unanimité.\n",
+        marks: &["16\nVot", "18\nVot"],
+        silent: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nNombre de membres en exercice : 23\n\nDélibération n° 2024-12\nObjet : Travaux de voirie\nPrésents : 18\nVotants : 18\nAdopté à l'unanimité.\nM. Paul LEROY et Mme Anne MARTIN quittent la séance.\n\nDélibération n° 2024-13\nObjet : Budget\nPrésents : 16\nVotants : 16\nAdopté à l'unanimité.\n",
+        opts: all,
+    },
 ];
 
 /// A finding: its severity, message and spans (start, end).

@@ -662,3 +662,67 @@ impl Rule for Duplicate {
         }
     }
 }
+
+pub static MOVEMENTS: RuleMeta = RuleMeta {
+    code: "ATT-MOVEMENTS",
+    title: "Effectifs qui changent d'un point à l'autre",
+    category: Category::Attendance,
+    severity: Severity::Warning,
+    legal_basis: "CGCT art. L2121-15 et L2121-17",
+    scope: Scope::Seance,
+    doc: RuleDoc {
+        what: "Quand le nombre de présents déclaré change d'une délibération à la suivante dans la même séance, une arrivée, un départ ou un retrait est consigné entre elles. L'inverse (un mouvement consigné qui ne change pas les effectifs) n'est pas encore vérifié.",
+        why: "Le quorum s'apprécie point par point : un effectif qui change sans explication rend douteux le quorum et le décompte des voix du point.",
+        legal: "CGCT art. L2121-17 (quorum apprécié à l'ouverture de chaque point) ; art. L2121-15 (le procès-verbal mentionne les membres présents ou représentés).",
+        example: "`Délibération n° 2024-12 : Présents 18 … Délibération n° 2024-15 : Présents 16` (aucun départ consigné).",
+        false_positives: "Un extrait d'une seule délibération ne montre que ses effectifs ; un élu intéressé qui sort pour un seul point (mentionné près de son nom) ; un vote unique sur plusieurs points.",
+    },
+};
+
+pub struct Movements;
+impl Rule for Movements {
+    fn meta(&self) -> &'static RuleMeta {
+        &MOVEMENTS
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        let s = cx.seance;
+        if s.members.iter().any(|m| m.movement.is_some()) {
+            // statuses limited to some items explain changing counts
+            return;
+        }
+        let mut prev: Option<(&crate::model::Item, &crate::model::DeclaredCount)> = None;
+        for item in &s.items {
+            let Some(p) = &item.declared.present else {
+                continue;
+            };
+            if let Some((pi, pp)) = prev {
+                let explained = s
+                    .movements
+                    .iter()
+                    .any(|m| m.pos >= pi.range.0 && m.pos < item.range.1);
+                if p.value != pp.value && !explained {
+                    let name = |it: &crate::model::Item| {
+                        it.number
+                            .as_deref()
+                            .map(|n| format!("n° {n}"))
+                            .unwrap_or_else(|| "précédente".to_string())
+                    };
+                    out.push(finding(
+                        &MOVEMENTS,
+                        Severity::Warning,
+                        format!(
+                            "{} présents pour la délibération {}, {} pour la délibération {} : aucune arrivée ni aucun départ n'est consigné entre les deux.",
+                            pp.value,
+                            name(pi),
+                            p.value,
+                            item.number.as_deref().map(|n| format!("n° {n}")).unwrap_or_else(|| "suivante".to_string())
+                        ),
+                        vec![p.span, pp.span],
+                        &[&p.basis(), &pp.basis()],
+                    ));
+                }
+            }
+            prev = Some((item, p));
+        }
+    }
+}

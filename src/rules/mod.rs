@@ -235,6 +235,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &attendance::InOfficeSeats,
     &attendance::Votants,
     &attendance::Duplicate,
+    &attendance::Movements,
     &quorum::Majority,
     &quorum::CpRepresented,
     &quorum::Declared,
