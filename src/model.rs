@@ -977,6 +977,11 @@ pub struct Seance {
 /// (département, SIREN, date of the act, internal number, nature).
 #[derive(Debug, Clone)]
 pub struct ActesId {
+    /// The département on three characters ("021", "02A", "974").
+    pub dept: String,
+    pub dept_span: Span,
+    /// A two-letter code closing the identifier that is not a nature code ("-DL").
+    pub bad_nature: Option<(String, Span)>,
     pub siren: String,
     /// Year, month, day as written in the identifier.
     pub date: (i32, u32, u32),

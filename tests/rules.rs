@@ -641,6 +641,23 @@ const CASES: &[Case] = &[
         silent: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nNombre de membres en exercice : 23\n\nDélibération n° 2024-12\nObjet : Travaux de voirie\nPrésents : 18\nVotants : 18\nAdopté à l'unanimité.\nM. Paul LEROY et Mme Anne MARTIN quittent la séance.\n\nDélibération n° 2024-13\nObjet : Budget\nPrésents : 16\nVotants : 16\nAdopté à l'unanimité.\n",
         opts: all,
     },
+    Case {
+        rule: "TRANS-ID-FORMAT",
+        severity: Severity::Warning,
+        // département 020 does not exist (Corse is 02A and 02B)
+        fires: "Séance du jeudi 21 mars 2024\nID : 020-242100410-20240321-2024_03_15-DE\n",
+        marks: &["020"],
+        silent: "Séance du jeudi 21 mars 2024\nID : 02A-242100410-20240321-2024_03_15-DE\n",
+        opts: all,
+    },
+    Case {
+        rule: "TRANS-ID-FORMAT",
+        severity: Severity::Warning,
+        fires: "Séance du jeudi 21 mars 2024\nID : 021-242100410-20240321-2024_03_15-DL\n",
+        marks: &["DL"],
+        silent: "Séance du jeudi 21 mars 2024\nID : 021-242100410-20240321-2024_03_15-AR\n",
+        opts: all,
+    },
 ];
 
 /// A finding: its severity, message and spans (start, end).

@@ -53,7 +53,28 @@ pub fn find_ids(t: &Text, from: usize, to: usize) -> Vec<ActesId> {
                 }
             }
         }
+        // a two-letter code closing the token that is none of the nature codes
+        let bad_nature = if nature.is_none() {
+            let tok_end = (de + 1..lim)
+                .find(|&k| !(s[k].is_ascii_alphanumeric() || s[k] == b'_' || s[k] == b'-'))
+                .unwrap_or(lim);
+            (tok_end >= de + 4
+                && s[tok_end - 3] == b'-'
+                && s[tok_end - 2].is_ascii_alphabetic()
+                && s[tok_end - 1].is_ascii_alphabetic())
+            .then(|| {
+                (
+                    t.lower[tok_end - 2..tok_end].to_ascii_uppercase(),
+                    t.span(tok_end - 2, tok_end),
+                )
+            })
+        } else {
+            None
+        };
         out.push(ActesId {
+            dept: t.lower[i..i + 3].to_ascii_uppercase(),
+            dept_span: t.span(i, i + 3),
+            bad_nature,
             siren: t.lower[i + 4..se].to_string(),
             date,
             nature,

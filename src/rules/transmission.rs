@@ -12,7 +12,7 @@ pub static ID_FORMAT: RuleMeta = RuleMeta {
     legal_basis: "Transmission électronique au représentant de l'État (CGCT art. L2131-1 ; cahier des charges ACTES)",
     scope: Scope::Seance,
     doc: RuleDoc {
-        what: "Dans l'identifiant de transmission (« ID : 021-242100410-20240321-2024_03_15-DE »), le SIREN de la collectivité doit avoir une clé de contrôle valide (algorithme de Luhn) et la date de l'acte doit exister.",
+        what: "Dans l'identifiant de transmission (« ID : 021-242100410-20240321-2024_03_15-DE »), le code département doit exister (001 à 095 sans 020, 02A, 02B, 971 à 978, 98x), le SIREN de la collectivité doit avoir une clé de contrôle valide (algorithme de Luhn), la date de l'acte doit exister et le code de nature qui le clôt doit être DE, AR, AI, CC, BF ou AU.",
         why: "Un identifiant mal formé désigne une autre collectivité ou une date impossible : l'acte peut être mal rattaché lors du contrôle de légalité.",
         legal: "Transmission des actes au représentant de l'État (CGCT art. L2131-1 et L2131-2) ; format défini par la spécification ACTES (département, SIREN, date, numéro interne, nature).",
         example: "`ID : 021-242100411-20240321-2024_03_15-DE` (la clé du SIREN 242100411 est fausse ; 242100410 est valide)",
@@ -41,6 +41,24 @@ impl Rule for IdFormat {
                     &[],
                 ));
             }
+            if !dept_ok(&id.dept) {
+                out.push(finding(
+                    &ID_FORMAT,
+                    Severity::Warning,
+                    format!("Le code département {} de l'identifiant ACTES n'existe pas (001 à 095 sans 020, 02A, 02B, 971 à 978, 98x).", id.dept),
+                    vec![id.dept_span, id.span],
+                    &[],
+                ));
+            }
+            if let Some((code, span)) = &id.bad_nature {
+                out.push(finding(
+                    &ID_FORMAT,
+                    Severity::Warning,
+                    format!("Le code de nature {code} de l'identifiant ACTES n'est pas l'un des codes DE (délibération), AR, AI, CC, BF ou AU."),
+                    vec![*span, id.span],
+                    &[],
+                ));
+            }
             let (y, m, d) = id.date;
             if Date::new(y, m, d).is_none() {
                 out.push(finding(
@@ -56,6 +74,18 @@ impl Rule for IdFormat {
             }
         }
     }
+}
+
+/// A département code as ACTES writes it: 001 to 095 without 020, 02A, 02B, 971 to 978 and
+/// 98x (overseas).
+fn dept_ok(d: &str) -> bool {
+    if d == "02A" || d == "02B" {
+        return true;
+    }
+    let Ok(n) = d.parse::<u32>() else {
+        return false;
+    };
+    (1..=95).contains(&n) && n != 20 || (971..=978).contains(&n) || (980..=989).contains(&n)
 }
 
 pub static ID_CONSISTENCY: RuleMeta = RuleMeta {
