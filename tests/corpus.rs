@@ -348,20 +348,7 @@ impl Doc {
         let (y, rest) = iso.split_at(4);
         let m: u32 = rest[1..3].parse().unwrap_or(0);
         let day: u32 = rest[4..6].parse().unwrap_or(0);
-        let months = [
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre",
-        ];
+        let months = conforme::model::MONTHS;
         let lower = self.text.to_lowercase();
         let month = months[(m as usize).saturating_sub(1).min(11)];
         let digits = [

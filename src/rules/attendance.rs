@@ -634,18 +634,7 @@ impl Rule for Duplicate {
                     seen.push(m);
                     continue;
                 };
-                let mut basis = if list.reliable && first.reliable && m.reliable {
-                    Basis::CERTAIN
-                } else {
-                    Basis::guessed(
-                        "liste partiellement illisible (colonnes mélangées par l'extraction)",
-                    )
-                };
-                if m.key.tokens().count() < 2 {
-                    basis = basis.and(&Basis::probable(
-                        "un nom sans prénom peut désigner deux personnes",
-                    ));
-                }
+                let basis = name_basis(list.reliable && first.reliable && m.reliable, &m.key);
                 out.push(finding(
                     &DUPLICATE,
                     Severity::Error,

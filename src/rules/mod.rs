@@ -227,6 +227,23 @@ pub fn finding(
     }
 }
 
+/// How sure a finding about a listed name can be: a list read as names only, and a name
+/// with its first name (a surname alone may be two people).
+pub fn name_basis(reliable: bool, key: &crate::model::NameKey) -> Basis {
+    let basis = if reliable {
+        Basis::CERTAIN
+    } else {
+        Basis::guessed("liste partiellement illisible (colonnes mélangées par l'extraction)")
+    };
+    if key.tokens().count() < 2 {
+        basis.and(&Basis::probable(
+            "un nom sans prénom peut désigner deux personnes",
+        ))
+    } else {
+        basis
+    }
+}
+
 /// Every rule, in the order of the catalogue.
 pub static REGISTRY: &[&dyn Rule] = &[
     &attendance::PresentCount,

@@ -344,18 +344,7 @@ impl Rule for NamedAbsent {
                 } else {
                     "les absents"
                 };
-                let mut basis = if m.reliable {
-                    Basis::CERTAIN
-                } else {
-                    Basis::guessed(
-                        "liste partiellement illisible (colonnes mélangées par l'extraction)",
-                    )
-                };
-                if m.key.tokens().count() < 2 {
-                    basis = basis.and(&Basis::probable(
-                        "un nom sans prénom peut désigner deux personnes",
-                    ));
-                }
+                let basis = name_basis(m.reliable, &m.key);
                 out.push(finding(
                     &NAMED_ABSENT,
                     Severity::Error,

@@ -43,23 +43,6 @@ const SEPARATORS: &[&str] = &[
     ", ", " ; ", " : ", " - ", "\n", "\n\n", "\t", " (", ") ", ". ", " / ", " et ", " € ",
     " dont ", " % ",
 ];
-const MONTHS: &[&str] = &[
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-const WEEKDAYS: &[&str] = &[
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-];
 
 /// One token: a keyword (as written, in capitals or capitalised), a number in one of the
 /// formats the parser reads, a date, a name with its civility, or a separator.
@@ -101,7 +84,11 @@ fn token(r: &mut Rng, words: &[&str], out: &mut String) {
             _ => out.push_str(&format!("{}er", 1 + r.below(3))),
         },
         6 => {
-            let (w, d, m) = (r.pick(WEEKDAYS), 1 + r.below(31), r.pick(MONTHS));
+            let (w, d, m) = (
+                r.pick(&conforme::model::WEEKDAYS),
+                1 + r.below(31),
+                r.pick(&conforme::model::MONTHS),
+            );
             match r.below(3) {
                 0 => out.push_str(&format!("{w} {d} {m} 2024")),
                 1 => out.push_str(&format!("{d:02}/{:02}/2024", 1 + r.below(12))),
