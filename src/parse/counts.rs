@@ -229,14 +229,15 @@ pub fn find_declared_segments(t: &Text, cuts: &[usize]) -> Vec<Declared> {
         // by the next number — the labels close their numbers, they do not open the next.
         let number_first = number_before(s, norm, from.max(last_end), pos, e)
             .filter(|_| value_after(s, e).is_some_and(|(_, _, b)| label_follows(&hits, b)));
-        if let Some((v, st, ve)) = number_first {
-            reads.push(Read {
-                field,
-                value: v,
-                a: st,
-                b: ve,
-                basis: Basis::probable("nombre écrit avant son libellé"),
-            });
+        let before_label = |(v, a, b): (u32, usize, usize)| Read {
+            field,
+            value: v,
+            a,
+            b,
+            basis: Basis::probable("nombre écrit avant son libellé"),
+        };
+        if let Some(x) = number_first {
+            reads.push(before_label(x));
             i = e;
             last_end = e;
             continue;
@@ -270,14 +271,8 @@ pub fn find_declared_segments(t: &Text, cuts: &[usize]) -> Vec<Declared> {
         }
         // Number first: "44 PRÉSENTS", "5 ABSENTS AYANT DONNÉ POUVOIR" (upper-case labels,
         // not prose: "les 10 présents").
-        if let Some((v, st, ve)) = number_before(s, norm, from.max(last_end), pos, e) {
-            reads.push(Read {
-                field,
-                value: v,
-                a: st,
-                b: ve,
-                basis: Basis::probable("nombre écrit avant son libellé"),
-            });
+        if let Some(x) = number_before(s, norm, from.max(last_end), pos, e) {
+            reads.push(before_label(x));
             i = e;
             last_end = e;
             continue;

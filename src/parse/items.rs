@@ -41,21 +41,7 @@ const SAME_HEADING: usize = 40;
 /// The longest object kept (bytes).
 const OBJECT_LEN: usize = 220;
 
-static KEYS: Lexicon = Lexicon::new(|| {
-    Patterns::new(&[
-        "objet",
-        "deliberation n",
-        "deliberation no",
-        "deliberation numero",
-        "deliberation",
-        "point n",
-        "point",
-        "affaire n",
-        "question n",
-        "dossier n",
-        "rapport n",
-    ])
-});
+static KEYS: Lexicon = Lexicon::new(|| Patterns::new(super::lexicon::ITEM_KEYS));
 
 /// Words before "délibération n°" that make it a citation ("Vu la délibération n° …").
 const CITING: &[&str] = &[

@@ -681,11 +681,13 @@ pub const STAMP_KEYS: &[&str] = &[
 ];
 
 /// Item headings.
+/// Item headings (`items.rs` reads their index: 0 objet, 1–4 délibération, 5–6 point, the
+/// rest affaire).
 pub const ITEM_KEYS: &[&str] = &[
     "objet",
     "deliberation n",
-    "deliberation numero",
     "deliberation no",
+    "deliberation numero",
     "deliberation",
     "point n",
     "point",
@@ -693,7 +695,6 @@ pub const ITEM_KEYS: &[&str] = &[
     "question n",
     "dossier n",
     "rapport n",
-    "n",
 ];
 
 /// What makes a text not a deliberation (annexes, agendas, reports, letters).
