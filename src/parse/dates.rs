@@ -145,9 +145,21 @@ pub fn find_dates(t: &Text) -> Vec<DateMention> {
             next = e;
         }
     }
-    // The role words, read in each date's clause (and just after it, for an approval).
+    // The role words, read in each date's clause (and just after it, for an approval):
+    // found once over the dates' windows, overlapping ones scanned once.
+    let index = &RoleKeys::index().0;
+    let mut roles: Vec<(usize, usize, usize)> = Vec::new();
+    let mut covered = 0;
+    for m in &out {
+        let a = m.pos.saturating_sub(ROLE_WINDOW).max(covered);
+        let b = (m.pos + APPROVAL_AFTER).min(s.len());
+        if a < b {
+            roles.extend(index.hits(t, a, b));
+        }
+        covered = covered.max(b);
+    }
     for m in out.iter_mut() {
-        m.role = role_before(t, m.pos);
+        m.role = role_before(t, &roles, m.pos);
         if m.role == DateRole::Stamp {
             m.stamp = stamp_kind(t, m.pos);
         }
@@ -226,7 +238,8 @@ impl RoleKeys {
     /// the families it belongs to (the longest word at a position is read, so a family's
     /// longer word also counts for the shorter one it begins with: "proces-verbal du" is a
     /// meeting and minutes).
-    fn of(t: &Text, from: usize, to: usize) -> RoleKeys {
+    /// The role words of every family, each with the families it belongs to.
+    fn index() -> &'static (Patterns<'static>, Vec<u8>) {
         const FAMILIES: [&[&str]; 7] = [
             SESSION_KEYS,
             MEETING_KEYS,
@@ -238,7 +251,7 @@ impl RoleKeys {
         ];
         static WORDS: std::sync::OnceLock<(Patterns<'static>, Vec<u8>)> =
             std::sync::OnceLock::new();
-        let (index, masks) = WORDS.get_or_init(|| {
+        WORDS.get_or_init(|| {
             let mut words: Vec<&'static str> = Vec::new();
             let mut masks: Vec<u8> = Vec::new();
             for (f, family) in FAMILIES.iter().enumerate() {
@@ -267,10 +280,17 @@ impl RoleKeys {
                 .collect();
             let masks = masks.iter().zip(prefixes).map(|(m, p)| m | p).collect();
             (Patterns::new(&words), masks)
-        });
+        })
+    }
+
+    /// The role words of `from..to`, from the role-word hits of the dates' windows (in text
+    /// order).
+    fn of(roles: &[(usize, usize, usize)], from: usize, to: usize) -> RoleKeys {
+        let masks = &Self::index().1;
         // the last word of each family ending by `to` (the longest at a position is read)
         let mut last: [Option<(usize, usize)>; 7] = [None; 7];
-        for h in index.hits(t, from, to) {
+        let first = roles.partition_point(|h| h.0 < from);
+        for h in roles[first..].iter().take_while(|h| h.0 < to) {
             if h.1 > to {
                 continue;
             }
@@ -293,10 +313,16 @@ impl RoleKeys {
     }
 }
 
-/// Approval words after a date, up to `to`.
-fn approval_after(t: &Text, from: usize, to: usize) -> bool {
-    static APPROVAL: Lexicon = Lexicon::new(|| Patterns::new(APPROVAL_WORDS));
-    APPROVAL.get().find(t, from, to).is_some()
+/// Approval words after a date, up to `to` (from the role-word hits: a longer role word
+/// beginning with an approval word counts as one).
+fn approval_after(roles: &[(usize, usize, usize)], from: usize, to: usize) -> bool {
+    const APPROVAL_FAMILY: u8 = 1 << 5;
+    let masks = &RoleKeys::index().1;
+    let first = roles.partition_point(|h| h.0 < from);
+    roles[first..]
+        .iter()
+        .take_while(|h| h.0 < to)
+        .any(|h| masks[h.2] & APPROVAL_FAMILY != 0)
 }
 
 /// How far before a date its role words may stand (normalised bytes).
@@ -313,7 +339,7 @@ const TITLE_GAP: usize = 80;
 /// and a nominal mention of a meeting ("en Conseil communautaire du …") is another
 /// meeting's when a citation ("Considérant", "Vu la délibération", "loi") stands in the
 /// same clause, unless it opens the document's own title.
-fn role_before(t: &Text, pos: usize) -> DateRole {
+fn role_before(t: &Text, roles: &[(usize, usize, usize)], pos: usize) -> DateRole {
     let s = t.lower.as_bytes();
     // The clause before the date: back to a sentence end or a blank line (lines wrap inside
     // sentences in extracted PDFs), at most the window.
@@ -341,7 +367,7 @@ fn role_before(t: &Text, pos: usize) -> DateRole {
                 .all(|c| !c.is_ascii_lowercase() && c != b'.' && c != b'\n');
         short || title
     };
-    let keys = RoleKeys::of(t, from, pos);
+    let keys = RoleKeys::of(roles, from, pos);
     // Minutes being approved: "Approbation du procès-verbal de la séance du …", "Le
     // procès-verbal de la séance du … est adopté" — minutes named before the séance words,
     // other than the text's own title.
@@ -352,7 +378,7 @@ fn role_before(t: &Text, pos: usize) -> DateRole {
             .windows(2)
             .position(|w| w[0] == b'.' && is_ws(w[1]))
             .map_or(end, |k| pos + k);
-        approval_after(t, pos, stop)
+        approval_after(roles, pos, stop)
     };
     if (minutes.is_some() && approved_after)
         || keys.approval.is_some_and(|a| minutes_between(t, a.1, pos))
