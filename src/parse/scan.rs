@@ -473,10 +473,18 @@ impl WordSet {
 
     fn key(w: &[u8]) -> usize {
         let b = |i: usize| usize::from(w.get(i).map_or(0, u8::to_ascii_lowercase));
-        (b(0) * 31 + b(1) * 7 + w.len()) % 1024
+        Self::key_of(b(0), b(1), w.len())
+    }
+
+    fn key_of(b0: usize, b1: usize, len: usize) -> usize {
+        (b0 * 31 + b1 * 7 + len) % 1024
     }
 
     fn maybe(&self, w: &str) -> bool {
+        self.maybe_key(Self::key(w.as_bytes()))
+    }
+
+    fn maybe_key(&self, k: usize) -> bool {
         let bits = self.bits.get_or_init(|| {
             let mut bits = [0u64; 16];
             for x in self.words {
@@ -485,7 +493,6 @@ impl WordSet {
             }
             bits
         });
-        let k = Self::key(w.as_bytes());
         bits[k / 64] & (1 << (k % 64)) != 0
     }
 
@@ -503,6 +510,15 @@ impl WordSet {
     /// without building the string.
     pub fn contains_with(&self, w: &str, suffix: char) -> bool {
         let n = w.len() + suffix.len_utf8();
+        // the one-bit test on the joined word's first two bytes and length
+        let mut buf = [0u8; 4];
+        let tail = suffix.encode_utf8(&mut buf).as_bytes();
+        let mut joined = w.bytes().chain(tail.iter().copied());
+        let b0 = usize::from(joined.next().map_or(0, |b| b.to_ascii_lowercase()));
+        let b1 = usize::from(joined.next().map_or(0, |b| b.to_ascii_lowercase()));
+        if !self.maybe_key(Self::key_of(b0, b1, n)) {
+            return false;
+        }
         self.words.iter().any(|x| {
             x.len() == n
                 && x.ends_with(suffix)
