@@ -483,6 +483,42 @@ fn identifier_at(t: &Text, w: usize) -> Option<(usize, usize)> {
 }
 
 /// The object of an item: after "Objet :" or the heading's number, to the line or sentence end.
+/// An object's line `line..nl` goes on after its line break: a heading in capitals wrapped
+/// onto the next line ("OBJET : DÉVELOPPEMENT ÉCONOMIQUE ⏎ CREATIV', cluster … - Subvention
+/// 2024"), or a Markdown hard break (two spaces before it). Not past a blank line, nor onto a
+/// line that opens the deliberation's text ("Vu", "Le conseil", "Rapporteur").
+fn object_goes_on(t: &Text, line: usize, nl: usize, lim: usize) -> bool {
+    let s = t.lower.as_bytes();
+    let n = t.norm.as_bytes();
+    let next = nl + 1;
+    if next >= lim || s[next] == b'\n' {
+        return false;
+    }
+    let hard_break = nl >= 2 && s[nl - 1] == b' ' && s[nl - 2] == b' ';
+    let letters = || n[line..nl].iter().filter(|c| c.is_ascii_alphabetic());
+    let capitals = letters().count() >= 3 && letters().all(u8::is_ascii_uppercase);
+    let ends_open = !matches!(
+        s[line..nl].iter().rev().find(|c| !is_ws(**c)),
+        Some(b'.' | b':' | b';')
+    );
+    let rest = t.low(next, (next + 16).min(lim));
+    let opens_text = [
+        "vu ",
+        "vu,",
+        "le ",
+        "la ",
+        "les ",
+        "considerant",
+        "rapporteur",
+        "monsieur",
+        "madame",
+        "expose",
+    ]
+    .iter()
+    .any(|w| rest.trim_start_matches(['*', '#', ' ']).starts_with(w));
+    (hard_break || capitals) && ends_open && !opens_text
+}
+
 fn object(t: &Text, h: &Heading, end: usize) -> Option<String> {
     let s = t.lower.as_bytes();
     let a = skip_seps(s, h.end, b":-.)");
@@ -491,13 +527,23 @@ fn object(t: &Text, h: &Heading, end: usize) -> Option<String> {
         return None;
     }
     let mut b = lim;
+    let mut line = a;
     for (i, &c) in s[a..lim].iter().enumerate() {
-        if c == b'\n' || (c == b'.' && s.get(a + i + 1).is_none_or(|n| is_ws(*n))) {
-            b = a + i;
+        let at = a + i;
+        if c == b'\n' && !object_goes_on(t, line, at, lim) {
+            b = at;
+            break;
+        }
+        if c == b'\n' {
+            line = at + 1;
+        }
+        if c == b'.' && s.get(at + 1).is_none_or(|n| is_ws(*n)) {
+            b = at;
             break;
         }
     }
     let o = t.display(a, b);
+    let o = o.split_whitespace().collect::<Vec<_>>().join(" ");
     (o.chars().filter(|c| c.is_alphabetic()).count() >= 3).then_some(o)
 }
 
@@ -511,6 +557,34 @@ mod tests {
             .into_iter()
             .map(|f| (f.number, f.ordinal))
             .collect()
+    }
+
+    fn objects(s: &str) -> Vec<Option<String>> {
+        let t = Text::new(s);
+        frames(&t, 0, t.len())
+            .into_iter()
+            .map(|f| f.object)
+            .collect()
+    }
+
+    #[test]
+    fn objects_wrapped_in_capitals_go_on() {
+        assert_eq!(
+            objects("OBJET : DEVELOPPEMENT ECONOMIQUE, ATTRACTIVITE\nCREATIV', cluster emploi - Subvention 2024\n\nLe Bureau décide."),
+            vec![Some("DEVELOPPEMENT ECONOMIQUE, ATTRACTIVITE CREATIV', cluster emploi - Subvention 2024".into())]
+        );
+        // a line that opens the deliberation's text is not the object
+        assert_eq!(
+            objects(
+                "OBJET : TRAVAUX DE VOIRIE\nVu le code général des collectivités territoriales,"
+            ),
+            vec![Some("TRAVAUX DE VOIRIE".into())]
+        );
+        // an object in lower case ends with its line
+        assert_eq!(
+            objects("Objet : Travaux de voirie\nLe conseil municipal décide."),
+            vec![Some("Travaux de voirie".into())]
+        );
     }
 
     #[test]
