@@ -49,7 +49,11 @@ fn typing_pause_ms(len: usize) -> u32 {
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| State::with(REFERENCE.to_string(), load_options()));
+    let state = use_reducer(|| {
+        let options = load_options();
+        let text = super::load_text(&options).unwrap_or_else(|| REFERENCE.to_string());
+        State::with(text, options)
+    });
     let textarea = use_node_ref();
     let backdrop = use_node_ref();
     let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
@@ -100,6 +104,21 @@ pub fn app() -> Html {
                     }
                 }
             }
+            || ()
+        });
+    }
+
+    // The text read last is kept in this tab's storage, to survive a reload (not the
+    // reference example, which comes back by itself).
+    {
+        let forget = state.options.clone();
+        use_effect_with((state.checked.clone(), forget), move |(text, options)| {
+            // the reference example comes back by itself: nothing to keep
+            let keep = UserOptions {
+                forget_text: options.forget_text || **text == REFERENCE,
+                ..options.clone()
+            };
+            super::save_text(&keep, text);
             || ()
         });
     }
@@ -279,6 +298,17 @@ pub fn app() -> Html {
             });
         })
     };
+    let on_keep = {
+        let set = set_options.clone();
+        let opts = state.options.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            set.emit(UserOptions {
+                forget_text: !input.checked(),
+                ..opts.clone()
+            });
+        })
+    };
     let export_json = {
         let state = state.clone();
         Callback::from(move |_| {
@@ -386,6 +416,8 @@ pub fn app() -> Html {
                             <p id="aide-pop" class="hint">{ "Délai de convocation (3 ou 5 jours francs) et effectif légal en dépendent." }</p>
                             <span></span>
                             <label class="check"><input type="checkbox" checked={state.options.show_info} onchange={on_info} />{ " Afficher les informations" }</label>
+                            <span></span>
+                            <label class="check"><input id="opt-keep" type="checkbox" checked={!state.options.forget_text} onchange={on_keep} />{ " Garder le texte si la page est rechargée (dans cet onglet seulement, effacé à sa fermeture)" }</label>
                         </div>
                     </details>
                 </section>
@@ -405,7 +437,7 @@ pub fn app() -> Html {
                 </section>
             </main>
             <footer class="foot">
-                <p>{ "Tout est calculé dans votre navigateur : le texte n'est envoyé nulle part. " }
+                <p>{ "Tout est calculé dans votre navigateur : le texte n'est envoyé nulle part ; il n'est gardé que dans la mémoire de cet onglet, pour survivre à un rechargement (option). " }
                    { if errors > 0 { "Chaque erreur cite les nombres comparés et sa base légale." } else { "" } }</p>
             </footer>
         </div>

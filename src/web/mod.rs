@@ -12,7 +12,7 @@ fn storage() -> Option<web_sys::Storage> {
     gloo::utils::window().local_storage().ok().flatten()
 }
 
-/// Options remembered in this browser (three plain keys; no text is ever stored).
+/// Options remembered in this browser (four plain keys; the text is never stored there).
 pub fn load_options() -> UserOptions {
     let Some(s) = storage() else {
         return UserOptions::default();
@@ -22,6 +22,31 @@ pub fn load_options() -> UserOptions {
         body: get("conforme.body").filter(|b| crate::model::BodyKind::from_code(b).is_some()),
         population: get("conforme.population").and_then(|p| p.parse().ok()),
         show_info: get("conforme.info").as_deref() == Some("1"),
+        forget_text: get("conforme.forget").as_deref() == Some("1"),
+    }
+}
+
+/// This tab's own storage: it survives a reload and is gone when the tab closes.
+fn session() -> Option<web_sys::Storage> {
+    gloo::utils::window().session_storage().ok().flatten()
+}
+
+const TEXT_KEY: &str = "conforme.text";
+
+/// The text this tab was checking before a reload, unless the user turned that off.
+pub fn load_text(o: &UserOptions) -> Option<String> {
+    if o.forget_text {
+        return None;
+    }
+    session()?.get_item(TEXT_KEY).ok().flatten()
+}
+
+/// Keeps the text in this tab's storage (or forgets it). A text too large for the storage
+/// is simply not kept.
+pub fn save_text(o: &UserOptions, text: &str) {
+    let Some(s) = session() else { return };
+    if o.forget_text || s.set_item(TEXT_KEY, text).is_err() {
+        let _ = s.remove_item(TEXT_KEY);
     }
 }
 
@@ -33,6 +58,7 @@ pub fn save_options(o: &UserOptions) {
             &o.population.map(|p| p.to_string()).unwrap_or_default(),
         );
         let _ = s.set_item("conforme.info", if o.show_info { "1" } else { "0" });
+        let _ = s.set_item("conforme.forget", if o.forget_text { "1" } else { "0" });
     }
 }
 

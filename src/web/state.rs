@@ -17,6 +17,8 @@ pub struct UserOptions {
     pub body: Option<String>,
     pub population: Option<u32>,
     pub show_info: bool,
+    /// The user asked not to keep the text in this tab across a reload.
+    pub forget_text: bool,
 }
 
 impl UserOptions {

@@ -168,6 +168,31 @@ await test('options are applied and remembered', async () => {
   await context.close();
 });
 
+await test('the text survives a reload of the tab, unless the user turns that off', async () => {
+  const { page, context, errors } = await open();
+  const mine = 'Séance du jeudi 21 mars 2024\nPrésents : 12\nPOUR : 12\n';
+  await setText(page, mine);
+  await page.reload();
+  await page.waitForSelector('#verdict');
+  assert((await page.locator('#extrait').inputValue()) === mine, 'text kept after a reload');
+  // kept in this tab's session storage only, never in the local storage
+  const stored = await page.evaluate(() => [sessionStorage.getItem('conforme.text'),
+    Object.keys(localStorage).map(k => localStorage.getItem(k)).join('|')]);
+  assert(stored[0] === mine && !stored[1].includes('Présents'), JSON.stringify(stored));
+  await page.locator('summary', { hasText: 'Options' }).click();
+  await page.locator('#opt-keep').uncheck();
+  await page.reload();
+  await page.waitForSelector('#verdict');
+  assert((await page.locator('#extrait').inputValue()) === reference, 'option off: the example comes back');
+  assert(await page.evaluate(() => sessionStorage.getItem('conforme.text')) === null, 'option off: nothing kept');
+  // another tab (a new context) starts from the example
+  const other = await open();
+  assert((await other.page.locator('#extrait').inputValue()) === reference, 'a new tab starts from the example');
+  await other.context.close();
+  assert(errors.length === 0, errors.join('; '));
+  await context.close();
+});
+
 await test('the rules reference lists every rule from the registry', async () => {
   const { page, context } = await open();
   await page.getByRole('button', { name: 'Règles' }).click();
