@@ -264,6 +264,53 @@ impl Report {
     pub fn findings(&self) -> impl Iterator<Item = &Finding> {
         self.extracts.iter().flat_map(|e| &e.findings)
     }
+    /// Every span of the report lies in `text` on char boundaries (what the fuzz targets
+    /// and the property tests hold the engine to); the first one that does not, otherwise.
+    pub fn spans_check(&self, text: &str) -> Result<(), String> {
+        let ok = |s: &Span| {
+            s.start <= s.end
+                && s.end <= text.len()
+                && text.is_char_boundary(s.start)
+                && text.is_char_boundary(s.end)
+        };
+        for e in &self.extracts {
+            let spans = std::iter::once(("extract", &e.span))
+                .chain(
+                    e.findings
+                        .iter()
+                        .flat_map(|f| f.spans.iter().map(move |sp| (f.rule, sp))),
+                )
+                .chain(e.members.iter().map(|m| ("member", &m.span)))
+                .chain(e.votes.iter().map(|v| ("vote", &v.span)))
+                .chain(e.amounts.iter().map(|a| ("amount", &a.span)))
+                .chain(e.subsidies.iter().map(|x| ("subsidy", &x.span)))
+                .chain(
+                    e.declared
+                        .fields()
+                        .into_iter()
+                        .flatten()
+                        .map(|c| ("declared", &c.span)),
+                )
+                .chain(
+                    [&e.session, &e.convocation]
+                        .into_iter()
+                        .flatten()
+                        .map(|d| ("date", &d.span)),
+                );
+            for (what, sp) in spans {
+                if !ok(sp) {
+                    return Err(format!(
+                        "{what}: {}..{} in {} bytes",
+                        sp.start,
+                        sp.end,
+                        text.len()
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_else(|_| "{}".to_string())
     }

@@ -11,34 +11,8 @@ use proptest::prelude::*;
 
 /// Every span of a report is inside the input and on char boundaries.
 fn assert_spans(input: &str, r: &Report) {
-    let ok = |s: &Span| {
-        s.start <= s.end
-            && s.end <= input.len()
-            && input.is_char_boundary(s.start)
-            && input.is_char_boundary(s.end)
-    };
-    for e in &r.extracts {
-        assert!(ok(&e.span), "extract span {:?}", e.span);
-        for f in &e.findings {
-            for s in &f.spans {
-                assert!(ok(s), "{} span {:?}", f.rule, s);
-            }
-        }
-        for m in e.members.iter() {
-            assert!(ok(&m.span));
-        }
-        for v in &e.votes {
-            assert!(ok(&v.span));
-        }
-        for a in &e.amounts {
-            assert!(ok(&a.span));
-        }
-        for c in e.declared.fields().into_iter().flatten() {
-            assert!(ok(&c.span));
-        }
-        for d in [&e.session, &e.convocation].into_iter().flatten() {
-            assert!(ok(&d.span));
-        }
+    if let Err(e) = r.spans_check(input) {
+        panic!("span out of the text or off a char boundary: {e}");
     }
 }
 
