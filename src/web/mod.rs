@@ -32,6 +32,9 @@ fn session() -> Option<web_sys::Storage> {
 }
 
 const TEXT_KEY: &str = "conforme.text";
+/// Texts longer than this (bytes) are not kept: the tab's storage holds a few MB at most, and
+/// writing several MB after each check would slow the page down.
+const KEEP_MAX: usize = 1_000_000;
 
 /// The text this tab was checking before a reload, unless the user turned that off.
 pub fn load_text(o: &UserOptions) -> Option<String> {
@@ -41,11 +44,11 @@ pub fn load_text(o: &UserOptions) -> Option<String> {
     session()?.get_item(TEXT_KEY).ok().flatten()
 }
 
-/// Keeps the text in this tab's storage (or forgets it). A text too large for the storage
-/// is simply not kept.
+/// Keeps the text in this tab's storage (or forgets it). A text over 1 MB, or too large for
+/// the storage, is not kept.
 pub fn save_text(o: &UserOptions, text: &str) {
     let Some(s) = session() else { return };
-    if o.forget_text || s.set_item(TEXT_KEY, text).is_err() {
+    if o.forget_text || text.len() > KEEP_MAX || s.set_item(TEXT_KEY, text).is_err() {
         let _ = s.remove_item(TEXT_KEY);
     }
 }
