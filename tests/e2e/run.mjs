@@ -288,8 +288,15 @@ await test('typing after a 5 MB paste costs the app nothing per keystroke', asyn
     await context.close();
     return [r, value];
   };
-  const [bypassed] = await run({ bypassApp: true });
-  const [ours, value] = await run({});
+  // each measured twice, the lower median kept: a loaded machine only ever adds latency
+  // (one CI run saw 650 ms for one configuration and 350 ms for the other, either way round)
+  const best = async opts => {
+    const [a, va] = await run(opts);
+    const [b, vb] = await run(opts);
+    return a.median <= b.median ? [a, va] : [b, vb];
+  };
+  const [bypassed] = await best({ bypassApp: true });
+  const [ours, value] = await best({});
   // for information: a bare textarea of the same size, text and CSS on an empty page
   const { page: plain, context: c1 } = await open();
   await plain.setContent('<textarea id="t" style="width:668px;height:658px;padding:.75rem;border:0;white-space:pre-wrap;overflow-wrap:break-word;font:14px/1.55 monospace"></textarea>');
