@@ -111,16 +111,18 @@ pub fn app() -> Html {
     // The text read last is kept in this tab's storage, to survive a reload (not the
     // reference example, which comes back by itself).
     {
-        let forget = state.options.clone();
-        use_effect_with((state.checked.clone(), forget), move |(text, options)| {
-            // the reference example comes back by itself: nothing to keep
-            let keep = UserOptions {
-                forget_text: options.forget_text || **text == REFERENCE,
-                ..options.clone()
-            };
-            super::save_text(&keep, text);
-            || ()
-        });
+        use_effect_with(
+            (state.checked.clone(), state.options.clone()),
+            move |(text, options)| {
+                // the reference example comes back by itself: nothing to keep
+                let keep = UserOptions {
+                    forget_text: options.forget_text || **text == REFERENCE,
+                    ..options.clone()
+                };
+                super::save_text(&keep, text);
+                || ()
+            },
+        );
     }
 
     // F8 / Shift+F8: next / previous finding. Escape closes what is open.

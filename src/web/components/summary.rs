@@ -205,9 +205,7 @@ fn item_title(e: &Extract) -> String {
 
 #[function_component(Summary)]
 pub fn summary(p: &SummaryProps) -> Html {
-    let cited = Cited::new(&p.shown);
-    let finding_for = |_: &[Shown], span: Span| cited.first(span);
-    let shown = &p.shown;
+    let citing = Cited::new(&p.shown);
     let link = |i: usize| -> Html {
         let cb = p.on_select.clone();
         html! { <button type="button" class="link" onclick={Callback::from(move |_| cb.emit(i))}>{ "voir le constat" }</button> }
@@ -247,7 +245,7 @@ pub fn summary(p: &SummaryProps) -> Html {
                 <thead><tr><th scope="col">{ "Effectif" }</th><th scope="col">{ "Déclaré" }</th><th scope="col">{ "Compté dans les listes" }</th><th scope="col">{ "Constat" }</th></tr></thead>
                 <tbody>
                 { for rows.into_iter().map(|r| {
-                    let cited = r.declared.as_ref().and_then(|d| finding_for(shown, d.span));
+                    let cited = r.declared.as_ref().and_then(|d| citing.first(d.span));
                     let differs = r.counted.as_ref().is_some_and(|c| c.1);
                     // a row is red only when its figures disagree and a finding says so; a
                     // finding that merely uses the figure links to it without the red
@@ -280,7 +278,7 @@ pub fn summary(p: &SummaryProps) -> Html {
         .take(MAX_ROWS)
         .map(|(e, v)| {
             let f = |x: Option<u32>| x.map(|n| n.to_string()).unwrap_or_else(|| "—".into());
-            let cited = finding_for(shown, v.span);
+            let cited = citing.first(v.span);
             let title = item_title(e);
             html! {
                 <tr class={classes!(cited.is_some().then_some("row-mismatch"))}>
@@ -308,7 +306,7 @@ pub fn summary(p: &SummaryProps) -> Html {
         })
         .take(MAX_ROWS + 1)
         .map(|(a, parts, sum)| {
-            let cited = finding_for(shown, a.span);
+            let cited = citing.first(a.span);
             html! {
                 <tr class={classes!(cited.is_some().then_some("row-mismatch"))}>
                     <td>{ value(euros(a.cents), a.certainty, None) }</td><td>{ parts }</td><td>{ euros(sum) }</td><td>{ cited.map(link).unwrap_or_default() }</td>
@@ -323,7 +321,7 @@ pub fn summary(p: &SummaryProps) -> Html {
         .flat_map(|e| e.subsidies.iter().map(move |x| (e, x)))
         .take(MAX_ROWS)
         .map(|(e, x)| {
-            let cited = finding_for(shown, x.span);
+            let cited = citing.first(x.span);
             let title = item_title(e);
             html! {
                 <tr class={classes!(cited.is_some().then_some("row-mismatch"))}>
