@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import crypto from 'node:crypto';
+import { createRequire } from 'node:module';
 
 const stage = process.env.TRUNK_STAGING_DIR || process.argv[2];
 const source = process.env.TRUNK_SOURCE_DIR || process.cwd();
@@ -39,24 +40,28 @@ const wrapper = fs.readFileSync(path.join(source, 'www/conforme.js'), 'utf8')
 fs.writeFileSync(file('conforme.js'), wrapper);
 for (const f of ['embed.html', 'embed-host.css', 'embed-host.js']) fs.copyFileSync(path.join(source, 'www', f), file(f));
 
-// 3. Single file.
+// 3. Single file. Its glue and style are minified (esbuild, a build tool only): the file carries
+// them raw, beside the wasm, and the unminified glue is 40 KB of comments and long names.
+const esbuild = createRequire(path.join(source, 'package.json'))('esbuild');
+const minify = (code, loader) => esbuild.transformSync(code, { minify: true, loader, format: loader === 'js' ? 'esm' : undefined, target: 'es2022' }).code;
 const glue = fs.readFileSync(file(glueName), 'utf8');
 const wasm = fs.readFileSync(file(wasmName));
 const b64 = zlib.gzipSync(wasm, { level: 9 }).toString('base64');
-const boot = `${glue}
+const boot = minify(`${glue}
 // --- single-file bootstrap: inflate the embedded wasm, no request ---
 const packed = document.getElementById('conforme-wasm-gz').textContent.trim();
 const gz = Uint8Array.from(atob(packed), c => c.charCodeAt(0));
 const inflated = new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));
 await __wbg_init({ module_or_path: await new Response(inflated).arrayBuffer() });
-`;
+`, 'js');
+const singleCss = minify(css, 'css');
 const sha = s => "'sha256-" + crypto.createHash('sha256').update(s, 'utf8').digest('base64') + "'";
-const policy = `default-src 'none'; script-src ${sha(boot)} 'wasm-unsafe-eval'; style-src ${sha(css)}; img-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'`;
+const policy = `default-src 'none'; script-src ${sha(boot)} 'wasm-unsafe-eval'; style-src ${sha(singleCss)}; img-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'`;
 let single = fs.readFileSync(path.join(source, 'index.html'), 'utf8')
   .replace('<html lang="fr">', '<html lang="fr" data-variant="single">')
   .replace(/\s*<link data-trunk[^>]*>/g, '')
   .replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${policy}">`)
-  .replace('</head>', () => `  <style>${css}</style>\n</head>`)
+  .replace('</head>', () => `  <style>${singleCss}</style>\n</head>`)
   .replace('</body>', () => `  <script type="application/octet-stream" id="conforme-wasm-gz">${b64}</script>\n  <script type="module">${boot}</script>\n</body>`);
 fs.writeFileSync(file('conforme.html'), single);
 
