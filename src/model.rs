@@ -467,6 +467,8 @@ pub struct Member {
     pub proxy_holder: Option<Holder>,
     /// Arrival, departure or proxy limited to some items, as written.
     pub movement: Option<String>,
+    /// The titulaire this member sits for ("M. ROUX (suppléant de M. BLANC)").
+    pub substitute_for: Option<Holder>,
     /// The items this status holds for.
     pub scope: ItemScope,
     pub span: Span,
@@ -816,6 +818,11 @@ pub struct Amount {
     pub words_with_cents: bool,
     /// Within 40 bytes of the next amount (HT then TTC pairs).
     pub near_next: bool,
+    /// A rounded form ("1,9 M€", "536 k€"): half a unit of its last digit, in cents, and
+    /// the side an exact form must lie on ("plus de" 1, "moins de" -1, else 0).
+    pub rounded: Option<(i128, i8)>,
+    /// Why the digits read two ways ("1.500 €", "1,500 €"), for AMT-PARSE.
+    pub ambiguous: Option<&'static str>,
     pub basis: Basis,
 }
 
@@ -906,6 +913,7 @@ pub struct Item {
     pub subsidies: Vec<Subsidy>,
     pub shares: Vec<Share>,
     pub tables: Vec<FinancingTable>,
+    pub mentions: ItemMentions,
     /// How sure the item's limits are (a vote near an unclear boundary is only probable).
     pub basis: Basis,
 }
@@ -938,6 +946,60 @@ pub struct Mentions {
     /// A delegation of powers is cited ("vu la délibération … portant délégation",
     /// "article L5211-10").
     pub delegation: Option<Span>,
+    /// The séance held remotely ("en visioconférence", "par téléconférence", "à distance").
+    pub remote: Option<Span>,
+    /// A proxy given beyond one séance ("pouvoir permanent", "pour toute la durée du mandat").
+    pub standing_proxy: Option<Span>,
+    /// The act posted ("affiché le", "affiché en mairie"), not the convocation.
+    pub posted: Option<Span>,
+    /// The act published electronically ("publié sur le site", "mis en ligne", "publication
+    /// électronique").
+    pub published_online: Option<Span>,
+    /// "publié par extrait", "extrait publié".
+    pub published_by_extract: Option<Span>,
+    /// "compte rendu affiché" (wording of before 1 July 2022).
+    pub minutes_posted: Option<Span>,
+    /// "liste des délibérations … affichée": the phrase (its date follows it).
+    pub list_posted: Option<Span>,
+}
+
+/// Words of one item that change what applies to it.
+#[derive(Debug, Clone, Default)]
+pub struct ItemMentions {
+    /// The object names a nomination or an election ("désignation des délégués",
+    /// "élection des membres").
+    pub nomination: Option<Span>,
+    /// "à main levée".
+    pub show_of_hands: Option<Span>,
+    /// "au scrutin secret", "à bulletin secret".
+    pub secret_ballot: Option<Span>,
+    /// The council decided unanimously not to vote by secret ballot, or a single candidacy
+    /// or list was filed.
+    pub secret_waived: Option<Span>,
+    /// The object names the budget primitif.
+    pub budget: Option<Span>,
+    /// The object names the compte administratif or the compte financier unique.
+    pub annual_accounts: Option<Span>,
+    /// Someone withdrew or did not vote ("se retire", "quitte la salle", "ne prend pas
+    /// part au vote"), or another president presided ("sous la présidence de").
+    pub withdrawal: Option<Span>,
+    /// An election's result ("M. X : 11 voix … est élu au premier tour").
+    pub election: Option<Election>,
+    /// A person named with a role in the beneficiary ("Mme X, présidente de
+    /// l'association"): their name key and the phrase.
+    pub interested: Option<(NameKey, Span)>,
+}
+
+/// A majority election by rounds, as written.
+#[derive(Debug, Clone)]
+pub struct Election {
+    /// 1, 2 or 3, from "élu au premier tour".
+    pub round: u32,
+    pub elected: Span,
+    /// Suffrages exprimés, stated or computed from votants minus blancs and nuls.
+    pub expressed: Option<(u32, Span)>,
+    /// The candidates' votes, in order ("M. X : 11 voix").
+    pub candidates: Vec<(u32, Span)>,
 }
 
 /// A séance: its header (body, dates, counts, lists) and its items.

@@ -150,7 +150,13 @@ impl<'a> Attendance<'a> {
         a.counts = [
             a.present_now(),
             a.represented_now(),
-            a.declared(|d| &d.in_office),
+            // members in office do not change during a séance
+            a.item
+                .declared
+                .in_office
+                .as_ref()
+                .or(a.seance.declared.in_office.as_ref())
+                .map(Count::of),
         ];
         a
     }

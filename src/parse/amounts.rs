@@ -49,7 +49,8 @@ fn read_grouped(s: &[u8], pos: usize) -> Option<(Digits, Digits, usize)> {
     if digits.n == 0 {
         return None;
     }
-    if digits.n <= 3 {
+    // "0.742": a leading zero starts no thousands group
+    if digits.n <= 3 && s[pos] != b'0' {
         loop {
             if i + 3 < s.len() && (s[i] == b' ' || s[i] == b'.') {
                 let g = &s[i + 1..(i + 4).min(s.len())];
@@ -250,6 +251,7 @@ pub fn find_amounts(t: &Text, from: usize, to: usize) -> Vec<Amount> {
                         let irregular = (int_part.contains(' ')
                             && int_part.split(' ').next().is_some_and(|g| g.len() > 3))
                             || raw.split(',').nth(1).is_some_and(|d| d.contains(' '));
+                        let ambiguous = ambiguity(raw, decimals.n);
                         out.push(Amount {
                             cents,
                             text: t.display(i, ce),
@@ -264,8 +266,14 @@ pub fn find_amounts(t: &Text, from: usize, to: usize) -> Vec<Amount> {
                             restated_by: None,
                             words_with_cents: false,
                             near_next: false,
+                            rounded: (exp > 0)
+                                .then(|| rounding(t, i, exp, decimals.n as u32))
+                                .flatten(),
+                            ambiguous,
                             basis: if irregular {
                                 Basis::probable("chiffres du montant mal séparés par l'extraction")
+                            } else if let Some(a) = ambiguous {
+                                Basis::probable(a)
                             } else {
                                 Basis::CERTAIN
                             },
@@ -315,6 +323,8 @@ pub fn find_amounts(t: &Text, from: usize, to: usize) -> Vec<Amount> {
                                         .low(ce, ce + WORDS_CENTS_REACH)
                                         .contains("centime"),
                                     near_next: false,
+                                    rounded: None,
+                                    ambiguous: None,
                                     basis: Basis::CERTAIN,
                                 });
                                 i = ce;
@@ -334,6 +344,48 @@ pub fn find_amounts(t: &Text, from: usize, to: usize) -> Vec<Amount> {
     resolve_dont(s, to, &mut out);
     link_neighbours(s, &mut out);
     out
+}
+
+/// "1.500 €" (a point: thousands, or decimals?) and "1,500 €" (three decimals: 1,5, or an
+/// English thousands separator?): digits that read two ways.
+fn ambiguity(raw: &str, decimals: usize) -> Option<&'static str> {
+    if decimals == 3 {
+        return Some(
+            "trois chiffres après la virgule : décimales, ou séparateur de milliers à l'anglaise ?",
+        );
+    }
+    let int_part = raw.split(',').next().unwrap_or("");
+    (decimals == 0 && int_part.matches('.').count() == 1 && int_part.len() <= 7)
+        .then_some("un point sépare les chiffres : milliers, ou décimales ?")
+}
+
+/// The half-unit of a rounded amount ("1,9 M€" → 50 000 €) and the side an exact amount
+/// lies on; none after "environ", "près de" (an approximation meant as such).
+fn rounding(t: &Text, i: usize, exp: u32, decimals: u32) -> Option<(i128, i8)> {
+    let before = t.low(i.saturating_sub(ROLE_REACH), i);
+    let before = before.trim_end();
+    if [
+        "environ",
+        "pres de",
+        "de l'ordre de",
+        "quelque",
+        "approximativement",
+        "~",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
+    {
+        return None;
+    }
+    let side = if before.ends_with("plus de") || before.ends_with("au moins") {
+        1
+    } else if before.ends_with("moins de") || before.ends_with("au plus") {
+        -1
+    } else {
+        0
+    };
+    let half = 10i128.checked_pow(exp.checked_sub(decimals)?)? * 50;
+    Some((half, side))
 }
 
 /// How far after an amount in words its cents may be written ("… euros et cinquante centimes").

@@ -364,6 +364,18 @@ pub const ROLES: &[&str] = &[
     "bureau",
 ];
 
+/// A suppléant's words before the titulaire they sit for: "(suppléant de M. BLANC)".
+pub const SUBSTITUTE: &[&str] = &[
+    "suppleant de",
+    "suppleante de",
+    "suppleant(e) de",
+    "suppleant du titulaire",
+    "en remplacement de",
+    "remplacant de",
+    "remplacante de",
+    "qui remplace",
+];
+
 /// Proxy connectors, giver → holder.
 pub const PROXY_CONNECTORS: &[&str] = &[
     "a donne pouvoir a",
@@ -818,6 +830,7 @@ pub fn all_words() -> Vec<&'static str> {
     v.extend(ROLES);
     v.extend(PROXY_CONNECTORS);
     v.extend(REVERSE_CONNECTORS);
+    v.extend(SUBSTITUTE);
     v.extend(TIMING);
     v.extend(MOVEMENT_WORDS);
     v.extend(VOTE_POUR);

@@ -13,6 +13,7 @@ pub mod dates;
 pub mod items;
 pub mod kind;
 pub mod lexicon;
+pub mod mentions;
 pub mod scan;
 pub mod seance;
 pub mod subsidies;
@@ -208,6 +209,7 @@ fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> 
                 subsidies,
                 shares,
                 tables,
+                mentions: mentions::item(t, part.range.0, part.range.1),
                 basis: part.basis,
             });
         }

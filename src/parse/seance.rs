@@ -316,7 +316,7 @@ pub fn mentions(t: &Text, from: usize, to: usize) -> Mentions {
         .get()
         .find(t, from, to.min(from + EXECUTIVE_HEADING))
         .map(|(a, b, k)| (t.span(a, b), k < 5));
-    Mentions {
+    let mut m = Mentions {
         urgency: span(URGENCY.get().find(t, from, to)),
         urgency_ruled: span(RULED.get().find(t, from, to)),
         quorum_waived: span(WAIVED.get().find(t, from, to)),
@@ -325,7 +325,10 @@ pub fn mentions(t: &Text, from: usize, to: usize) -> Mentions {
         covid_quorum_stated: covid.is_some_and(|h| h.2 < 2),
         executive_decision: executive,
         delegation: span(DELEGATION.get().find(t, from, to)),
-    }
+        ..Mentions::default()
+    };
+    super::mentions::seance(t, from, to, &mut m);
+    m
 }
 
 /// The certainty a chosen date gives (none when no date was chosen).

@@ -377,3 +377,128 @@ fn percent_text(h: u32) -> String {
         )
     }
 }
+
+pub static PARSE: RuleMeta = RuleMeta {
+    code: "AMT-PARSE",
+    title: "Montant qui se lit de deux façons",
+    category: Category::Amount,
+    severity: Severity::Info,
+    legal_basis: "Qualité des données (aucune base légale)",
+    scope: Scope::Deliberation,
+    doc: RuleDoc {
+        what: "Signale les montants dont l'écriture se lit de deux façons : « 1.500 € » (un point : séparateur de milliers, ou virgule décimale ?) et « 1,500 € » (trois chiffres après la virgule : 1,5 €, ou séparateur de milliers à l'anglaise ?). La lecture retenue est indiquée ; les autres règles ne tirent de ces montants que des avertissements.",
+        why: "Un montant mal lu fausse les totaux, les pourcentages et les données publiées ; une écriture sans ambiguïté (« 1 500 € », « 1,50 € ») évite toute contestation.",
+        legal: "Aucune : qualité de rédaction et des données ouvertes.",
+        example: "`Montant de la participation : 1.500 €`",
+        false_positives: "Un texte qui écrit tous ses milliers avec des points : la lecture retenue (milliers) est alors la bonne.",
+    },
+};
+
+pub struct Parse;
+impl Rule for Parse {
+    fn meta(&self) -> &'static RuleMeta {
+        &PARSE
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        for a in &cx.item.amounts {
+            let Some(why) = a.ambiguous else { continue };
+            out.push(finding(
+                &PARSE,
+                Severity::Info,
+                format!(
+                    "Le montant « {} » se lit de deux façons ({why}) : lu {}.",
+                    a.text,
+                    euros(a.cents)
+                ),
+                vec![a.span],
+                &[],
+            ));
+        }
+    }
+}
+
+pub static ROUNDED: RuleMeta = RuleMeta {
+    code: "AMT-ROUNDED",
+    title: "Montant arrondi et montant exact",
+    category: Category::Amount,
+    severity: Severity::Warning,
+    legal_basis: "Cohérence interne de l'acte",
+    scope: Scope::Deliberation,
+    doc: RuleDoc {
+        what: "Un montant arrondi (« 1,9 million d'euros », « 1,9 M€ », « 536 k€ ») et le montant exact qui lui est le plus proche dans le même point doivent s'accorder à une demi-unité près du dernier chiffre écrit (1,9 M€ : ± 50 000 € ; 536 k€ : ± 500 €). « Plus de » et « moins de » orientent l'écart ; « environ » et « près de » dispensent de la vérification.",
+        why: "Un arrondi qui ne correspond pas au montant exact signale une erreur de saisie dans l'un des deux, ou une mise à jour partielle du texte.",
+        legal: "Cohérence interne de l'acte (aucun article particulier).",
+        example: "`un programme de 1,9 million d'euros … pour un montant total de 1 790 000 €`",
+        false_positives: "Deux montants qui ne désignent pas le même objet (seuls les montants exacts à moins de 10 % de l'arrondi sont comparés, et le constat reste un avertissement) ; une troncature au lieu d'un arrondi ; HT et TTC.",
+    },
+};
+
+/// Exact amounts farther than this from a rounded one (in percent) are another object.
+const ROUNDED_SAME_OBJECT_PCT: i128 = 10;
+
+pub struct Rounded;
+impl Rule for Rounded {
+    fn meta(&self) -> &'static RuleMeta {
+        &ROUNDED
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        let am = &cx.item.amounts;
+        for (i, r) in am.iter().enumerate() {
+            let Some((half, side)) = r.rounded else {
+                continue;
+            };
+            let related = |j: usize| am[j].parent == Some(i) || r.parent == Some(j);
+            let exact: Vec<(usize, &Amount)> = am
+                .iter()
+                .enumerate()
+                .filter(|&(j, a)| {
+                    j != i
+                        && a.rounded.is_none()
+                        && !related(j)
+                        && a.role == r.role
+                        && (a.tax.is_none() || r.tax.is_none() || a.tax == r.tax)
+                })
+                .collect();
+            let agrees = |a: &Amount| {
+                let d = a.cents - r.cents;
+                match side {
+                    1 => d > 0,
+                    -1 => d < 0,
+                    _ => d.abs() <= half,
+                }
+            };
+            if exact.iter().any(|(_, a)| agrees(a)) {
+                continue;
+            }
+            let Some((_, near)) = exact
+                .iter()
+                .filter(|(_, a)| {
+                    (a.cents - r.cents).abs() * 100 <= r.cents.abs() * ROUNDED_SAME_OBJECT_PCT
+                })
+                .min_by_key(|(_, a)| (a.cents - r.cents).abs())
+            else {
+                continue;
+            };
+            let bound = match side {
+                1 => format!("il devrait dépasser {}", euros(r.cents)),
+                -1 => format!("il devrait rester sous {}", euros(r.cents)),
+                _ => format!(
+                    "l'arrondi couvre {} à {}",
+                    euros(r.cents - half),
+                    euros(r.cents + half)
+                ),
+            };
+            out.push(finding(
+                &ROUNDED,
+                Severity::Warning,
+                format!(
+                    "Le montant arrondi « {} » ne correspond pas au montant exact le plus proche, {} : {bound}. S'ils désignent le même objet, l'un des deux est faux.",
+                    r.text,
+                    euros(near.cents)
+                ),
+                vec![r.span, near.span],
+                &[&r.basis, &near.basis],
+            ));
+        }
+    }
+}

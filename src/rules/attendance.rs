@@ -1,7 +1,7 @@
 //! Attendance rules (ATT-*): counts against names, P + R + A = E, one status per member.
 
 use super::*;
-use crate::model::{ListKind, Member, NameMatch, RelatedIndex, Status};
+use crate::model::{BodyKind, ItemScope, ListKind, Member, NameMatch, RelatedIndex, Status};
 use crate::tally::{Count, Field};
 
 /// A movement is written among the séance's words, or the séance's lists carry one: the
@@ -509,8 +509,6 @@ impl Rule for InOfficeSeats {
     }
 }
 
-use crate::model::BodyKind;
-
 pub static VOTANTS: RuleMeta = RuleMeta {
     code: "ATT-VOTANTS",
     title: "Votants = présents + représentés",
@@ -712,6 +710,80 @@ impl Rule for Movements {
                 }
             }
             prev = Some((item, p));
+        }
+    }
+}
+
+pub static SUPPLEANT: RuleMeta = RuleMeta {
+    code: "ATT-SUPPLEANT",
+    title: "Suppléant et titulaire",
+    category: Category::Attendance,
+    severity: Severity::Error,
+    legal_basis: "CGCT art. L5211-6",
+    scope: Scope::Seance,
+    doc: RuleDoc {
+        what: "Un conseiller communautaire suppléant (« M. ROUX, suppléant de M. BLANC ») siège à la place de son titulaire absent : le titulaire ne peut pas être en même temps présent ou représenté par un pouvoir. Dans une métropole ou une communauté urbaine, il n'y a pas de suppléant.",
+        why: "Le titulaire et son suppléant compteraient deux fois pour le quorum ou les votes ; un suppléant sans base légale vote sans en avoir le droit.",
+        legal: "CGCT art. L5211-6 : le suppléant participe avec voix délibérative en cas d'absence du titulaire, dès lors que celui-ci en a avisé le président ; le titulaire peut aussi donner pouvoir à un autre conseiller. L'absence de suppléants dans les métropoles et communautés urbaines est à confirmer selon la composition du conseil.",
+        example: "`M. ROUX (suppléant de M. BLANC) — Pouvoirs : M. BLANC à Mme PETIT`",
+        false_positives: "Un syndicat dont les statuts prévoient des délégués suppléants : ses statuts s'appliquent. Un nom sans prénom peut désigner deux personnes (le constat n'est alors qu'un avertissement).",
+    },
+};
+
+pub struct Suppleant;
+impl Rule for Suppleant {
+    fn meta(&self) -> &'static RuleMeta {
+        &SUPPLEANT
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        let s = cx.seance;
+        if s.members.iter().all(|m| m.substitute_for.is_none()) {
+            return;
+        }
+        let index = crate::model::KeyIndex::of_members(&s.members);
+        let mut told_body = false;
+        for m in &s.members {
+            let Some(t) = &m.substitute_for else { continue };
+            if matches!(s.body, BodyKind::ConseilMetropolitain | BodyKind::Bureau) && !told_body {
+                told_body = true;
+                out.push(finding(
+                    &SUPPLEANT,
+                    Severity::Warning,
+                    format!(
+                        "{} siège comme suppléant de {} : un {} n'a en principe pas de conseillers suppléants (point à confirmer selon la composition de l'assemblée).",
+                        m.name,
+                        t.name,
+                        s.body.label().to_lowercase()
+                    ),
+                    vec![t.span, m.span],
+                    &[],
+                ));
+            }
+            let Some(tit) = index.unique(&s.members, &t.key) else {
+                continue;
+            };
+            if !matches!(tit.status, Status::Present | Status::Represented)
+                || tit.scope != ItemScope::Seance
+                || tit.movement.is_some()
+            {
+                continue;
+            }
+            let how = if tit.status == Status::Present {
+                "est aussi listé présent"
+            } else {
+                "est aussi représenté par un pouvoir"
+            };
+            let basis = name_basis(tit.reliable && m.reliable, &t.key);
+            out.push(finding(
+                &SUPPLEANT,
+                Severity::Error,
+                format!(
+                    "{} siège comme suppléant de {}, mais {} {} : le suppléant ne siège qu'en l'absence du titulaire, qui compterait deux fois.",
+                    m.name, t.name, tit.name, how
+                ),
+                vec![t.span, tit.span, m.span],
+                &[&basis],
+            ));
         }
     }
 }

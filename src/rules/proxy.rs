@@ -311,3 +311,44 @@ impl Rule for HolderEligible {
         }
     }
 }
+
+pub static VALIDITY: RuleMeta = RuleMeta {
+    code: "PRX-VALIDITY",
+    title: "Durée d'un pouvoir",
+    category: Category::Proxy,
+    severity: Severity::Warning,
+    legal_basis: "CGCT art. L2121-20",
+    scope: Scope::Seance,
+    doc: RuleDoc {
+        what: "Un pouvoir vaut pour une séance : au conseil municipal et dans les EPCI, il peut couvrir au plus trois séances consécutives (sauf maladie dûment constatée) ; au département et à la région, une seule réunion. Un « pouvoir permanent », « pour toute la durée du mandat » ou « pour toutes les séances » est signalé.",
+        why: "Un pouvoir au-delà de sa durée légale ne vaut pas : les voix exprimées en son nom ne comptent pas, et le vote peut être faussé.",
+        legal: "CGCT art. L2121-20 (trois séances consécutives au plus, toujours révocable) ; L3121-16 (« pour cette réunion ») ; L4132-15.",
+        example: "`Mme Z a donné un pouvoir permanent à M. W pour les séances du premier semestre 2024.`",
+        false_positives: "Un extrait donne rarement la date et la portée des pouvoirs : sans mention de durée, la règle ne dit rien. Une maladie dûment constatée permet de dépasser trois séances.",
+    },
+};
+
+pub struct Validity;
+impl Rule for Validity {
+    fn meta(&self) -> &'static RuleMeta {
+        &VALIDITY
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        let Some(sp) = cx.seance.mentions.standing_proxy else {
+            return;
+        };
+        let limit = match cx.seance.body {
+            crate::model::BodyKind::ConseilDepartemental
+            | crate::model::BodyKind::ConseilRegional
+            | crate::model::BodyKind::CommissionPermanente => "une seule réunion",
+            _ => "trois séances consécutives au plus, sauf maladie dûment constatée",
+        };
+        out.push(finding(
+            &VALIDITY,
+            Severity::Warning,
+            format!("Le texte mentionne un pouvoir donné au-delà d'une séance : un pouvoir vaut pour {limit}."),
+            vec![sp],
+            &[],
+        ));
+    }
+}

@@ -1,7 +1,7 @@
 //! Quorum rules (QUO-*).
 
 use super::*;
-use crate::model::{BodyKind, Date};
+use crate::model::{BodyKind, Date, DateRole};
 
 /// The COVID-era regime in force on a séance date, if any (§0.7 of the catalogue).
 pub struct CovidRegime {
@@ -130,59 +130,305 @@ fn cp_rule(cx: &Ctx) -> bool {
 /// The quorum of the séance, reported under `meta` (QUO-MAJORITY, or QUO-CP-REPRESENTED
 /// for a commission permanente).
 fn quorum(cx: &Ctx, out: &mut Vec<Finding>, meta: &'static RuleMeta) {
-    let s = cx.seance;
-    let Some(e) = cx.att.in_office() else { return };
-    let Some(p) = cx.att.present() else { return };
-    if s.mentions.quorum_waived.is_some() {
-        return;
+    if let Some(q) = Quorum::of(cx, cx.att, true) {
+        q.report(cx, out, meta, "");
     }
-    let session = s.session.as_ref();
-    let regime = session.map(|d| d.date).and_then(covid_regime);
-    let cp = s.body == BodyKind::CommissionPermanente;
-    let r = cx.att.represented();
-    let with_r = |p: &crate::tally::Count| p.hi + r.as_ref().map_or(0, |x| x.hi);
-    let (needed, counted, what, basis) = match &regime {
-        Some(rg) => {
-            let n = e.lo.div_ceil(3);
-            if rg.represented_count {
-                (n, with_r(&p), "présents ou représentés", rg.text)
-            } else {
-                (n, p.hi, "présents", rg.text)
-            }
+}
+
+/// A quorum test on one moment's counts.
+struct Quorum {
+    e: crate::tally::Count,
+    p: crate::tally::Count,
+    needed: u32,
+    counted: u32,
+    what: &'static str,
+    basis: &'static str,
+    regime_basis: Basis,
+}
+
+impl Quorum {
+    /// The test on `att` (none when a count is missing or the quorum is waived).
+    fn of(cx: &Ctx, att: &crate::tally::Attendance, waiver: bool) -> Option<Quorum> {
+        let s = cx.seance;
+        let e = att.in_office()?;
+        let p = att.present()?;
+        if waiver && s.mentions.quorum_waived.is_some() {
+            return None;
         }
-        None if cp => (
-            e.lo / 2 + 1,
-            with_r(&p),
-            "présents ou représentés",
-            "CGCT art. L3121-14-1 / L4132-13-1",
-        ),
-        None => (e.lo / 2 + 1, p.hi, "présents", "CGCT art. L2121-17"),
-    };
-    if counted >= needed {
-        return;
+        let session = s.session.as_ref();
+        let regime = session.map(|d| d.date).and_then(covid_regime);
+        let cp = s.body == BodyKind::CommissionPermanente;
+        let r = att.represented();
+        let with_r = |p: &crate::tally::Count| p.hi + r.as_ref().map_or(0, |x| x.hi);
+        let (needed, counted, what, basis) = match &regime {
+            Some(rg) => {
+                let n = e.lo.div_ceil(3);
+                if rg.represented_count {
+                    (n, with_r(&p), "présents ou représentés", rg.text)
+                } else {
+                    (n, p.hi, "présents", rg.text)
+                }
+            }
+            None if cp => (
+                e.lo / 2 + 1,
+                with_r(&p),
+                "présents ou représentés",
+                "CGCT art. L3121-14-1 / L4132-13-1",
+            ),
+            None => (e.lo / 2 + 1, p.hi, "présents", "CGCT art. L2121-17"),
+        };
+        // Without a sure séance date (or when the text invokes the ⅓ regime), the COVID
+        // windows cannot be ruled out: a third of the members present may have sufficed.
+        let third_possible = regime.is_none()
+            && counted >= e.lo.div_ceil(3)
+            && (session.is_none_or(|d| !d.basis.is_certain()) || s.mentions.covid_regime.is_some());
+        let regime_basis = if third_possible {
+            Basis::probable("la date de la séance n'est pas sûre ou le texte invoque le régime dérogatoire : sous ce régime, le tiers suffisait")
+        } else {
+            Basis::CERTAIN
+        };
+        Some(Quorum {
+            e,
+            p,
+            needed,
+            counted,
+            what,
+            basis,
+            regime_basis,
+        })
     }
-    // Without a sure séance date (or when the text invokes the ⅓ regime), the COVID
-    // windows cannot be ruled out: a third of the members present may have sufficed.
-    let third_possible = regime.is_none()
-        && counted >= e.lo.div_ceil(3)
-        && (session.is_none_or(|d| !d.basis.is_certain()) || s.mentions.covid_regime.is_some());
-    let regime_basis = if third_possible {
-        Basis::probable("la date de la séance n'est pas sûre ou le texte invoque le régime dérogatoire : sous ce régime, le tiers suffisait")
-    } else {
-        Basis::CERTAIN
-    };
-    let mut spans = e.spans.clone();
-    spans.extend(p.spans.iter().copied().take(2));
-    out.push(finding(
-        meta,
-        Severity::Error,
-        format!(
-            "Quorum non atteint : {} {} pour {} membres en exercice, il en faut au moins {} ({}).",
-            counted, what, e.lo, needed, basis
-        ),
-        spans,
-        &[&e.basis, &p.basis, &regime_basis],
-    ));
+
+    fn met(&self) -> bool {
+        self.counted >= self.needed
+    }
+
+    fn report(&self, _cx: &Ctx, out: &mut Vec<Finding>, meta: &'static RuleMeta, when: &str) {
+        if self.met() {
+            return;
+        }
+        let mut spans = self.e.spans.clone();
+        spans.extend(self.p.spans.iter().copied().take(2));
+        out.push(finding(
+            meta,
+            Severity::Error,
+            format!(
+                "Quorum non atteint{} : {} {} pour {} membres en exercice, il en faut au moins {} ({}).",
+                when, self.counted, self.what, self.e.lo, self.needed, self.basis
+            ),
+            spans,
+            &[&self.e.basis, &self.p.basis, &self.regime_basis],
+        ));
+    }
+}
+
+pub static PER_DELIB: RuleMeta = RuleMeta {
+    code: "QUO-PER-DELIB",
+    title: "Quorum à chaque délibération",
+    category: Category::Quorum,
+    severity: Severity::Error,
+    legal_basis: "CGCT art. L2121-17",
+    scope: Scope::Deliberation,
+    doc: RuleDoc {
+        what: "Le quorum s'apprécie au moment où chaque affaire est mise en délibération : après les départs écrits dans le texte (ou les présents indiqués pour un point), les présents du point doivent encore atteindre le quorum (⌊E/2⌋ + 1, ou le tiers pendant les régimes dérogatoires de la crise sanitaire).",
+        why: "Des départs en cours de séance peuvent faire perdre le quorum : les délibérations prises ensuite sont illégales et doivent être reprises après une nouvelle convocation.",
+        legal: "CGCT art. L2121-17 (et équivalents : L5211-1, L3121-14, L4132-13) ; le quorum est vérifié à l'ouverture de la séance et lors de la mise en délibération de chaque affaire (réponse ministérielle, JOAN 14 mars 1994, n° 10690).",
+        example: "`En exercice : 15 — Présents : 8 … Point 6 : Mme X et M. Y quittent la séance. Présents : 6` (6 < 8)",
+        false_positives: "Une suspension de séance ; des points votés ensemble ; un élu qui refuse de voter reste présent. Avec des mouvements que le texte ne place pas parmi les points, le constat n'est qu'un avertissement.",
+    },
+};
+
+pub struct PerDelib;
+impl Rule for PerDelib {
+    fn meta(&self) -> &'static RuleMeta {
+        &PER_DELIB
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        if cx.index == 0 {
+            return; // the opening: QUO-MAJORITY
+        }
+        let Some(q) = Quorum::of(cx, cx.att, true) else {
+            return;
+        };
+        if q.met() {
+            return;
+        }
+        // a quorum already missing at the opening is QUO-MAJORITY's finding
+        if Quorum::of(cx, cx.opening, true).is_none_or(|o| !o.met() || o.counted == q.counted) {
+            return;
+        }
+        let when = match &cx.item.number {
+            Some(n) => format!(" pour la délibération {n}"),
+            None => " pour ce point".to_string(),
+        };
+        q.report(cx, out, &PER_DELIB, &when);
+    }
+}
+
+pub static SECOND_CONVOCATION: RuleMeta = RuleMeta {
+    code: "QUO-SECOND-CONVOCATION",
+    title: "Seconde convocation sans condition de quorum",
+    category: Category::Quorum,
+    severity: Severity::Error,
+    legal_basis: "CGCT art. L2121-17 al. 2",
+    scope: Scope::Seance,
+    doc: RuleDoc {
+        what: "Une séance tenue « sans condition de quorum » sur seconde convocation suppose une première réunion où le quorum n'a pas été atteint, au moins trois jours plus tôt (conseil municipal, EPCI) ; pour un département, une région ou leur commission permanente, la réunion se tient de plein droit trois jours plus tard. La règle ne se prononce que si le quorum manque sans la seconde convocation.",
+        why: "La seconde convocation lève la condition de quorum seulement si ses conditions sont remplies : sinon l'assemblée a délibéré sans quorum.",
+        legal: "CGCT art. L2121-17 al. 2 (« à trois jours au moins d'intervalle ») ; L3121-14 al. 2 et L4132-13 (« de plein droit trois jours plus tard ») ; en Alsace-Moselle, règle locale (L2541-1 et suivants, pas d'intervalle minimal). Le décompte en jours calendaires est une lecture prudente, à confirmer.",
+        example: "`Le quorum n'ayant pas été atteint le 14 mars 2024, le conseil municipal, à nouveau convoqué, s'est réuni le 15 mars 2024 et délibère valablement sans condition de quorum.`",
+        false_positives: "Alsace-Moselle (pas d'intervalle minimal) ; une première réunion que le texte ne date pas (le constat n'est alors qu'un avertissement) ; un point nouveau inscrit à la seconde réunion exige le quorum (non vérifié).",
+    },
+};
+
+/// How far from the second-convocation words the failed meeting's date may stand (bytes
+/// of the original text).
+const FAILED_MEETING_REACH: usize = 200;
+
+pub struct SecondConvocation;
+impl Rule for SecondConvocation {
+    fn meta(&self) -> &'static RuleMeta {
+        &SECOND_CONVOCATION
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        let s = cx.seance;
+        let (Some(w), Some(session)) = (s.mentions.quorum_waived, &s.session) else {
+            return;
+        };
+        // only when the counts need the waiver, or cannot tell
+        let q = Quorum::of(cx, cx.att, false);
+        if q.as_ref().is_some_and(|q| q.met()) {
+            return;
+        }
+        let sd = session.date;
+        let first = s.dates.iter().find(|m| {
+            m.span.start + FAILED_MEETING_REACH >= w.start
+                && m.span.start <= w.end + FAILED_MEETING_REACH
+                && m.date.is_some_and(|d| d < sd)
+                && m.role != DateRole::Convocation
+        });
+        let Some(first) = first else {
+            out.push(finding(
+                &SECOND_CONVOCATION,
+                Severity::Warning,
+                format!(
+                    "La séance du {} se tient sans condition de quorum sur seconde convocation, mais le texte ne date pas la première réunion où le quorum n'a pas été atteint : l'intervalle de trois jours ne peut pas être vérifié.",
+                    sd.french()
+                ),
+                vec![w, session.mention.span],
+                &[],
+            ));
+            return;
+        };
+        let Some(fd) = first.date else { return };
+        let gap = sd.days() - fd.days();
+        let plenary = matches!(
+            s.body,
+            BodyKind::ConseilDepartemental
+                | BodyKind::ConseilRegional
+                | BodyKind::CommissionPermanente
+        );
+        let (bad, rule) = if plenary {
+            (gap != 3, "se tient de plein droit trois jours plus tard")
+        } else {
+            (gap < 3, "doit se tenir à trois jours au moins d'intervalle")
+        };
+        if !bad {
+            return;
+        }
+        let counts = if q.is_some() {
+            Basis::CERTAIN
+        } else {
+            Basis::probable("le texte ne donne pas les effectifs : la seconde convocation n'était peut-être pas nécessaire")
+        };
+        out.push(finding(
+            &SECOND_CONVOCATION,
+            Severity::Error,
+            format!(
+                "La réunion sur seconde convocation du {} vient {} jour{} après celle du {} où le quorum n'a pas été atteint : elle {}.",
+                sd.french(),
+                gap,
+                if gap > 1 { "s" } else { "" },
+                fd.french(),
+                rule
+            ),
+            vec![session.mention.span, first.span, w],
+            &[&session.basis, &first.basis, &counts],
+        ));
+    }
+}
+
+pub static REMOTE: RuleMeta = RuleMeta {
+    code: "QUO-REMOTE",
+    title: "Séance à distance",
+    category: Category::Quorum,
+    severity: Severity::Warning,
+    legal_basis: "CGCT art. L5211-11-1",
+    scope: Scope::Deliberation,
+    doc: RuleDoc {
+        what: "Un conseil municipal réuni en visioconférence hors des régimes dérogatoires de la crise sanitaire n'a pas de base légale. Un conseil d'EPCI peut se réunir en plusieurs lieux par visioconférence, mais pas pour l'élection du président et du bureau, le budget primitif ou la désignation de délégués, et jamais au scrutin secret.",
+        why: "Une délibération prise dans une séance à distance irrégulière, ou sur un point exclu de la visioconférence, peut être annulée.",
+        legal: "CGCT art. L5211-11-1 (loi n° 2019-1461, prolongée par la loi n° 2022-217, art. 170) et décret n° 2020-904 ; pour les communes, seuls les régimes de la crise sanitaire (jusqu'au 31 juillet 2022) l'ont permis.",
+        example: "`Conseil municipal réuni en visioconférence le 12 décembre 2024`",
+        false_positives: "Une séance « retransmise en direct » n'est pas tenue à distance ; un seul élu relié à distance ne fait pas une réunion en plusieurs lieux. Le texte ne dit pas toujours si la réunion s'est tenue en plusieurs lieux : la règle reste un avertissement.",
+    },
+};
+
+pub struct Remote;
+impl Rule for Remote {
+    fn meta(&self) -> &'static RuleMeta {
+        &REMOTE
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        let s = cx.seance;
+        let (Some(r), Some(session)) = (s.mentions.remote, &s.session) else {
+            return;
+        };
+        if covid_regime(session.date).is_some() {
+            return;
+        }
+        let im = &cx.item.mentions;
+        if s.body == BodyKind::ConseilMunicipal {
+            if cx.index == 0 {
+                out.push(finding(
+                    &REMOTE,
+                    Severity::Warning,
+                    format!(
+                        "Le conseil municipal du {} se réunit à distance, hors des régimes dérogatoires de la crise sanitaire : aucun texte ne le permet aux communes.",
+                        session.date.french()
+                    ),
+                    vec![r, session.mention.span],
+                    &[&session.basis],
+                ));
+            }
+            return;
+        }
+        if !(s.body.is_epci() || s.body == BodyKind::Bureau) {
+            return;
+        }
+        let excluded = im
+            .nomination
+            .map(|n| (n, "une élection ou une désignation"))
+            .or(im.budget.map(|b| (b, "le budget primitif")));
+        if let Some((sp, what)) = excluded {
+            out.push(finding(
+                &REMOTE,
+                Severity::Warning,
+                format!(
+                    "La séance se tient en visioconférence et ce point porte sur {what} : s'il a été délibéré en plusieurs lieux, il ne le pouvait pas (art. L5211-11-1)."
+                ),
+                vec![sp, r],
+                &[],
+            ));
+        } else if let Some(sb) = im.secret_ballot {
+            out.push(finding(
+                &REMOTE,
+                Severity::Warning,
+                "La séance se tient en visioconférence et ce point est voté au scrutin secret : en réunion à distance, le vote a lieu au scrutin public, et un scrutin secret demandé fait reporter le point.".to_string(),
+                vec![sb, r],
+                &[],
+            ));
+        }
+    }
 }
 
 pub static DECLARED: RuleMeta = RuleMeta {

@@ -192,3 +192,160 @@ impl Rule for PubDateOrder {
         }
     }
 }
+
+/// The reform of publicity (ordonnance n° 2021-1310): publication online from this day.
+fn reform_day() -> Date {
+    Date {
+        year: 2022,
+        month: 7,
+        day: 1,
+    }
+}
+
+pub static PUB_MODE: RuleMeta = RuleMeta {
+    code: "PUB-MODE",
+    title: "Publication électronique des actes",
+    category: Category::Publication,
+    severity: Severity::Warning,
+    legal_basis: "CGCT art. L2131-1",
+    scope: Scope::Seance,
+    doc: RuleDoc {
+        what: "Depuis le 1er juillet 2022, les actes des communes de 3 500 habitants et plus, des EPCI à fiscalité propre, des départements et des régions sont publiés sous forme électronique, sur leur site internet. Un acte seulement « affiché » est signalé : un avertissement pour ces collectivités, une information pour une commune dont la population n'est pas connue ou qui compte moins de 3 500 habitants (elle peut avoir choisi l'affichage par délibération). Une publication « par extrait » est signalée : la publication électronique porte sur l'acte entier.",
+        why: "Un acte qui n'est pas publié selon la forme requise n'est pas exécutoire : il ne peut pas être opposé aux tiers.",
+        legal: "CGCT art. L2131-1 (ordonnance n° 2021-1310 du 7 octobre 2021) et R2131-1 (décret n° 2021-1311) : publication électronique intégrale, dans un format non modifiable, datée, maintenue en ligne au moins deux mois.",
+        example: "`Ville de Z (12 400 habitants) — Séance du 21 mars 2024 — Affiché en mairie le 25/03/2024.`",
+        false_positives: "Un texte qui ne reproduit pas la mention de publication (elle figure souvent sur le registre ou le site) ; un syndicat qui a choisi un autre mode par délibération.",
+    },
+};
+
+pub struct PubMode;
+impl Rule for PubMode {
+    fn meta(&self) -> &'static RuleMeta {
+        &PUB_MODE
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        let s = cx.seance;
+        let Some(session) = &s.session else { return };
+        if session.date < reform_day() {
+            return;
+        }
+        let m = &s.mentions;
+        if let Some(x) = m.published_by_extract {
+            out.push(finding(
+                &PUB_MODE,
+                Severity::Info,
+                "L'acte est dit « publié par extrait » : depuis le 1er juillet 2022, la publication électronique porte sur l'acte entier (art. R2131-1).".to_string(),
+                vec![x],
+                &[],
+            ));
+        }
+        let Some(posted) = m.posted else { return };
+        if m.published_online.is_some() {
+            return;
+        }
+        use crate::model::BodyKind as B;
+        let bound = match s.body {
+            B::ConseilCommunautaire
+            | B::ConseilMetropolitain
+            | B::ConseilDepartemental
+            | B::ConseilRegional
+            | B::CommissionPermanente
+            | B::ConseilTerritorial => Some(true),
+            B::ConseilMunicipal => cx.opts.population.map(|p| p >= 3_500),
+            _ => None,
+        };
+        let (severity, who) = match bound {
+            Some(true) => (Severity::Warning, "pour cette collectivité"),
+            Some(false) => (
+                Severity::Info,
+                "une commune de moins de 3 500 habitants peut avoir choisi l'affichage par délibération ; à défaut",
+            ),
+            None => (
+                Severity::Info,
+                "si la commune compte 3 500 habitants ou plus (population inconnue : option « population »), ou si la collectivité n'a pas choisi un autre mode,",
+            ),
+        };
+        out.push(finding(
+            &PUB_MODE,
+            severity,
+            format!(
+                "Le texte mentionne un affichage mais aucune publication électronique, pour une séance du {} : {who} la publication se fait sous forme électronique depuis le 1er juillet 2022.",
+                session.date.french()
+            ),
+            vec![posted],
+            &[],
+        ));
+    }
+}
+
+pub static LIST_PV: RuleMeta = RuleMeta {
+    code: "PUB-LIST-PV",
+    title: "Liste des délibérations et procès-verbal",
+    category: Category::Publication,
+    severity: Severity::Warning,
+    legal_basis: "CGCT art. L2121-25 et L2121-15",
+    scope: Scope::Seance,
+    doc: RuleDoc {
+        what: "Depuis le 1er juillet 2022, la liste des délibérations examinées est affichée en mairie et mise en ligne dans la semaine qui suit la séance ; le compte rendu affiché a disparu (le procès-verbal est arrêté à la séance suivante et publié dans la semaine). Une liste affichée plus de sept jours après la séance est signalée, et la mention d'un « compte rendu affiché » est une information.",
+        why: "Les citoyens doivent connaître rapidement ce qui a été décidé ; une formule ancienne laisse croire que la procédure d'avant 2022 s'applique encore.",
+        legal: "CGCT art. L2121-25 (liste des délibérations, sous huitaine) et L2121-15 (procès-verbal), dans leur rédaction issue de l'ordonnance n° 2021-1310 ; pour les EPCI, par l'art. L5211-1.",
+        example: "`Séance du 21 mars 2024 … Liste des délibérations affichée le 5 avril 2024.`",
+        false_positives: "Le retard n'affecte pas la légalité des délibérations ; les extraits donnent rarement ces dates.",
+    },
+};
+
+/// How far after "liste des délibérations affichée le" its date stands (bytes).
+const LIST_DATE_REACH: usize = 40;
+/// The list is posted within a week of the séance (L2121-25).
+const LIST_DELAY_DAYS: i64 = 7;
+
+pub struct ListPv;
+impl Rule for ListPv {
+    fn meta(&self) -> &'static RuleMeta {
+        &LIST_PV
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        let s = cx.seance;
+        let Some(session) = &s.session else { return };
+        if session.date < reform_day() {
+            return;
+        }
+        if let Some(cr) = s.mentions.minutes_posted {
+            out.push(finding(
+                &LIST_PV,
+                Severity::Info,
+                format!(
+                    "Le texte mentionne un « compte rendu » affiché : pour une séance du {}, la procédure est celle de la liste des délibérations (sous huitaine) et du procès-verbal (L2121-25 et L2121-15 depuis le 1er juillet 2022).",
+                    session.date.french()
+                ),
+                vec![cr],
+                &[],
+            ));
+        }
+        let Some(l) = s.mentions.list_posted else {
+            return;
+        };
+        let Some((m, d)) = s.dates.iter().find_map(|m| {
+            (m.span.start >= l.end && m.span.start <= l.end + LIST_DATE_REACH)
+                .then_some((m, m.date?))
+        }) else {
+            return;
+        };
+        let gap = d.days() - session.date.days();
+        if gap <= LIST_DELAY_DAYS {
+            return;
+        }
+        out.push(finding(
+            &LIST_PV,
+            Severity::Warning,
+            format!(
+                "La liste des délibérations est affichée le {}, {} jours après la séance du {} : elle doit l'être dans la semaine (art. L2121-25).",
+                d.french(),
+                gap,
+                session.date.french()
+            ),
+            vec![m.span, session.mention.span],
+            &[&m.basis, &session.basis],
+        ));
+    }
+}

@@ -441,3 +441,230 @@ impl Rule for NppvArith {
         }
     }
 }
+
+pub static MODE: RuleMeta = RuleMeta {
+    code: "VOTE-MODE",
+    title: "Nominations au scrutin secret",
+    category: Category::Vote,
+    severity: Severity::Warning,
+    legal_basis: "CGCT art. L2121-21",
+    scope: Scope::Deliberation,
+    doc: RuleDoc {
+        what: "Au conseil municipal (et dans les EPCI), les nominations et désignations (délégués, représentants, membres de commissions) se font au scrutin secret, sauf si le conseil décide à l'unanimité de ne pas y recourir, ou si une seule candidature (ou une seule liste) a été déposée. Une désignation votée « à main levée » sans l'une de ces mentions est signalée.",
+        why: "Une nomination faite à main levée sans décision unanime du conseil est irrégulière et peut être annulée.",
+        legal: "CGCT art. L2121-21 (scrutin secret pour les nominations ; décision unanime d'y renoncer ; candidature unique) ; L5211-1 pour les EPCI. Pour les départements et les régions, le scrutin secret n'est exigé que là où un texte le prévoit (non vérifié ici).",
+        example: "`Désignation des délégués au SIVOM : à main levée, M. X et Mme Y sont désignés.`",
+        false_positives: "Une décision unanime de ne pas voter au scrutin secret prise en début de séance pour tous les points : elle est peut-être écrite ailleurs que dans le point (le constat reste un avertissement).",
+    },
+};
+
+pub struct Mode;
+impl Rule for Mode {
+    fn meta(&self) -> &'static RuleMeta {
+        &MODE
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        use crate::model::BodyKind as B;
+        let im = &cx.item.mentions;
+        let (Some(nom), Some(hands)) = (im.nomination, im.show_of_hands) else {
+            return;
+        };
+        if im.secret_ballot.is_some() || im.secret_waived.is_some() {
+            return;
+        }
+        if !matches!(
+            cx.seance.body,
+            B::ConseilMunicipal
+                | B::ConseilCommunautaire
+                | B::ConseilMetropolitain
+                | B::ComiteSyndical
+                | B::ConseilTerritorial
+        ) {
+            return;
+        }
+        out.push(finding(
+            &MODE,
+            Severity::Warning,
+            "Ce point porte sur une nomination ou une désignation votée à main levée, sans mention d'une décision unanime de ne pas recourir au scrutin secret ni d'une candidature unique.".to_string(),
+            vec![hands, nom],
+            &[],
+        ));
+    }
+}
+
+pub static ELECTION_ROUNDS: RuleMeta = RuleMeta {
+    code: "VOTE-ELECTION-ROUNDS",
+    title: "Majorité absolue aux deux premiers tours",
+    category: Category::Vote,
+    severity: Severity::Error,
+    legal_basis: "CGCT art. L2121-21",
+    scope: Scope::Deliberation,
+    doc: RuleDoc {
+        what: "Aux deux premiers tours d'une élection au scrutin majoritaire, l'élu doit obtenir la majorité absolue des suffrages exprimés (plus de la moitié, bulletins blancs et nuls exclus) ; au troisième tour, la majorité relative suffit. Un candidat dit « élu au premier tour » (ou au second) alors qu'aucun n'a plus de la moitié des suffrages exprimés est signalé.",
+        why: "Une élection proclamée sans la majorité requise est irrégulière : le tour suivant aurait dû avoir lieu.",
+        legal: "CGCT art. L2121-21 al. 3 (nominations) ; L2122-7 pour le maire (à confirmer) ; les bulletins blancs et nuls ne sont pas des suffrages exprimés (CE, 10 décembre 2001, n° 235027).",
+        example: "`1er tour — votants : 25, bulletins blancs : 3 ; M. X : 11 voix ; Mme Y : 11 voix. M. X est élu au premier tour.` (11 ≤ 22 / 2)",
+        false_positives: "Les élections au scrutin de liste (adjoints des communes de 1 000 habitants et plus, commissions à la proportionnelle) suivent d'autres règles ; sans suffrages exprimés ni votants écrits, la règle ne dit rien.",
+    },
+};
+
+pub struct ElectionRounds;
+impl Rule for ElectionRounds {
+    fn meta(&self) -> &'static RuleMeta {
+        &ELECTION_ROUNDS
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        let Some(el) = &cx.item.mentions.election else {
+            return;
+        };
+        let Some((expressed, xspan)) = el.expressed else {
+            return;
+        };
+        let Some(&(best, bspan)) = el.candidates.iter().rev().max_by_key(|c| c.0) else {
+            return;
+        };
+        if expressed == 0 || best * 2 > expressed || best > expressed {
+            return;
+        }
+        let round = if el.round == 1 { "premier" } else { "second" };
+        out.push(finding(
+            &ELECTION_ROUNDS,
+            Severity::Error,
+            format!(
+                "Élection proclamée au {round} tour, mais le meilleur résultat ({best} voix) n'atteint pas la majorité absolue des {expressed} suffrages exprimés (il en faut {}) : un tour de plus était nécessaire.",
+                expressed / 2 + 1
+            ),
+            vec![el.elected, bspan, xspan],
+            &[&cx.item.basis],
+        ));
+    }
+}
+
+pub static CA_MAYOR: RuleMeta = RuleMeta {
+    code: "VOTE-CA-MAYOR",
+    title: "Compte administratif : le maire se retire",
+    category: Category::Vote,
+    severity: Severity::Error,
+    legal_basis: "CGCT art. L2121-14 al. 2",
+    scope: Scope::Deliberation,
+    doc: RuleDoc {
+        what: "Pour le vote du compte administratif (ou du compte financier unique), le conseil élit un président de séance et le maire (ou le président de l'EPCI) se retire au moment du vote : il ne vote pas, ni pour lui ni par un pouvoir. Un point de compte administratif qui ne dit pas que le maire s'est retiré est signalé ; si ses voix égalent tous les présents et représentés, le maire semble avoir voté.",
+        why: "La participation de l'ordonnateur au vote de son propre compte rend la délibération irrégulière.",
+        legal: "CGCT art. L2121-14 al. 2 (« doit se retirer au moment du vote ») ; réponse ministérielle (Sénat, 2009) : il ne peut donner procuration ; L5211-1 pour les EPCI. Pour le compte financier unique, la même règle est appliquée en pratique (à confirmer).",
+        example: "`Compte administratif 2023 — Présents : 20 — Représentés : 3 — Pour : 23.` (aucune mention du retrait du maire)",
+        false_positives: "Un maire absent de la séance ; un retrait écrit ailleurs que dans le point (en tête de séance). Le constat reste un avertissement : l'extrait ne prouve pas à lui seul la participation du maire.",
+    },
+};
+
+pub struct CaMayor;
+impl Rule for CaMayor {
+    fn meta(&self) -> &'static RuleMeta {
+        &CA_MAYOR
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        use crate::model::BodyKind as B;
+        let im = &cx.item.mentions;
+        let Some(ca) = im.annual_accounts else { return };
+        if im.withdrawal.is_some()
+            || !matches!(
+                cx.seance.body,
+                B::ConseilMunicipal
+                    | B::ConseilCommunautaire
+                    | B::ConseilMetropolitain
+                    | B::ComiteSyndical
+                    | B::ConseilTerritorial
+            )
+        {
+            return;
+        }
+        if cx.item.votes.iter().any(|v| v.not_voting.is_some()) {
+            return;
+        }
+        let all = match (cx.att.present(), cx.att.represented()) {
+            (Some(p), r) if p.lo == p.hi => Some(p.lo + r.map_or(0, |r| r.lo)),
+            _ => None,
+        };
+        let vote = cx.item.votes.iter().find(|v| v.numeric());
+        let cast = vote.map(|v| v0(&v.pour) + v0(&v.contre) + v0(&v.abstention));
+        match (all, cast, vote) {
+            (Some(all), Some(cast), Some(v)) if cast == all && all > 0 => {
+                out.push(finding(
+                    &CA_MAYOR,
+                    Severity::Warning,
+                    format!(
+                        "Compte administratif : {cast} voix pour {all} présents et représentés, et le texte ne dit pas que le maire (ou le président) s'est retiré : il semble avoir pris part au vote de son propre compte."
+                    ),
+                    vec![v.span, ca],
+                    &[],
+                ));
+            }
+            _ => {
+                out.push(finding(
+                    &CA_MAYOR,
+                    Severity::Info,
+                    "Compte administratif : le texte ne dit pas que le maire (ou le président) s'est retiré au moment du vote ni qui présidait ce point.".to_string(),
+                    vec![ca],
+                    &[],
+                ));
+            }
+        }
+    }
+}
+
+fn v0(x: &Option<(u32, Span)>) -> u32 {
+    x.map_or(0, |(n, _)| n)
+}
+
+pub static INTERESTED: RuleMeta = RuleMeta {
+    code: "INT-INTERESTED-MEMBER",
+    title: "Élu intéressé à l'affaire",
+    category: Category::Vote,
+    severity: Severity::Warning,
+    legal_basis: "CGCT art. L2131-11",
+    scope: Scope::Deliberation,
+    doc: RuleDoc {
+        what: "Quand le point nomme un élu de l'assemblée comme dirigeant du bénéficiaire (« Mme X, présidente de l'association ») et que cet élu figure parmi les présents, le texte doit dire qu'il ne prend pas part au vote ou qu'il quitte la salle. Sinon, un avertissement : la règle ne peut pas prouver l'intérêt.",
+        why: "La participation d'un élu intéressé à l'affaire rend la délibération illégale et peut constituer une prise illégale d'intérêts.",
+        legal: "CGCT art. L2131-11 (délibérations auxquelles ont pris part des membres intéressés) ; L1111-6 (élus désignés par la loi dans un organisme) ; code pénal art. 432-12. Catégorie : vote (le contrat du rapport ne connaît pas de catégorie « intérêt »).",
+        example: "`Subvention de 3 000 € au Club de football. Mme Anne MARTIN, présidente de l'association, … Adopté à l'unanimité.` (Mme MARTIN présente)",
+        false_positives: "Un élu désigné par la loi pour représenter la collectivité n'est pas intéressé du seul fait de cette désignation (L1111-6) ; un homonyme qui n'est pas l'élu.",
+    },
+};
+
+pub struct Interested;
+impl Rule for Interested {
+    fn meta(&self) -> &'static RuleMeta {
+        &INTERESTED
+    }
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        let im = &cx.item.mentions;
+        let Some((key, sp)) = &im.interested else {
+            return;
+        };
+        if im.withdrawal.is_some()
+            || cx.item.votes.iter().any(|v| {
+                v.not_voting.is_some() || v.named.iter().any(|n| n.0 == VoteSide::NotVoting)
+            })
+        {
+            return;
+        }
+        let s = cx.seance;
+        let index = crate::model::KeyIndex::of_members(&s.members);
+        let Some(m) = index.unique(&s.members, key) else {
+            return;
+        };
+        if m.status != Status::Present || m.scope != crate::model::ItemScope::Seance {
+            return;
+        }
+        out.push(finding(
+            &INTERESTED,
+            Severity::Warning,
+            format!(
+                "{} est nommé dans ce point comme dirigeant du bénéficiaire et figure parmi les présents, sans mention qu'il ne prend pas part au vote ni qu'il quitte la salle : un élu intéressé à l'affaire ne doit pas participer à la délibération.",
+                m.name
+            ),
+            vec![*sp, m.span],
+            &[],
+        ));
+    }
+}

@@ -2,7 +2,7 @@
 //! column of givers then a column of "Pouvoir à X"), and its movement ("à compter du
 //! point 3").
 
-use super::super::lexicon::{PROXY_CONNECTORS, REVERSE_CONNECTORS, TIMING};
+use super::super::lexicon::{PROXY_CONNECTORS, REVERSE_CONNECTORS, SUBSTITUTE, TIMING};
 use super::super::scan::*;
 use super::lists::chunks;
 use super::names::*;
@@ -90,6 +90,7 @@ fn tok_word<'t>(t: &'t Text, tok: &Tok) -> &'t str {
 /// Connector starting at token `k`: (number of tokens, reverse).
 static CONNECTORS_LEX: Lexicon = Lexicon::new(|| Patterns::new(PROXY_CONNECTORS));
 static REVERSE_CONNECTORS_LEX: Lexicon = Lexicon::new(|| Patterns::new(REVERSE_CONNECTORS));
+static SUBSTITUTE_LEX: Lexicon = Lexicon::new(|| Patterns::new(SUBSTITUTE));
 
 fn connector_at(t: &Text, toks: &[Tok], k: usize, kind: SectionKind) -> Option<(usize, bool)> {
     let s = t.lower.as_bytes();
@@ -130,6 +131,8 @@ struct Building {
     junk: bool,
     proxy_tag: bool,
     inner_name: Option<(usize, usize)>,
+    /// "(suppléant de M. X)": the titulaire.
+    substitutes: Option<(usize, usize)>,
     /// A proxy parenthesis ended the entry: the next name starts a new one.
     closed: bool,
     /// The shapes of the giver's and the holder's words so far.
@@ -221,6 +224,7 @@ pub(super) fn parse_entries(
                         movement: cur.movement,
                         range: (cur.start, cur.end.max(g.1)),
                         proxy_tag: cur.proxy_tag,
+                        substitutes: cur.substitutes,
                     }),
                     junk,
                 ));
@@ -506,6 +510,7 @@ fn pair_positional(
                     movement: pair[0].1,
                     range: (name.0, h.1),
                     proxy_tag: false,
+                    substitutes: None,
                 }),
                 false,
             )
@@ -527,6 +532,10 @@ fn parse_paren(t: &Text, a: usize, b: usize, cur: &mut Building, kind: SectionKi
     let s = t.lower.as_bytes();
     let p = skip_ws(s, a);
     let inner = t.low(p, b);
+    if let Some(e) = SUBSTITUTE_LEX.at(s, p).map(|(e, _)| e) {
+        cur.substitutes = name_run(t, skip_ws(s, e), b);
+        return;
+    }
     // connectors, possibly after a first clause: "(présent en début de séance, a donné procuration à X à compter du point 1)"
     let mut pos = p;
     while pos < b {

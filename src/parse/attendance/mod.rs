@@ -45,6 +45,8 @@ pub struct Entry {
     pub range: (usize, usize),
     /// "- PROCURATION" tag without a holder.
     pub proxy_tag: bool,
+    /// "(suppléant de M. X)": the titulaire's name range.
+    pub substitutes: Option<(usize, usize)>,
 }
 
 #[cfg(test)]

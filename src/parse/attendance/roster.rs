@@ -38,6 +38,15 @@ pub fn build_members(t: &Text, sections: &[Section]) -> Vec<Member> {
                 key: key.clone(),
                 status,
                 proxy_holder: holder,
+                substitute_for: e.substitutes.and_then(|(a, b)| {
+                    let key = name_key(t, a, b);
+                    (!key.is_empty()).then(|| Holder {
+                        name: t.display(a, b),
+                        key,
+                        span: t.span(a, b),
+                        qualifier: None,
+                    })
+                }),
                 movement,
                 scope,
                 span: t.span(e.name.0, e.name.1),
@@ -99,6 +108,7 @@ pub fn build_members(t: &Text, sections: &[Section]) -> Vec<Member> {
                             key: gkey,
                             status: Status::Represented,
                             proxy_holder: Some(holder),
+                            substitute_for: None,
                             movement: None,
                             scope: ItemScope::Seance,
                             span: t.span(ga, gb),

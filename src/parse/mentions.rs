@@ -1,0 +1,432 @@
+//! Words that change what applies, beyond counts and votes: how the séance was held
+//! (remotely), how the act is published, a standing proxy; and, per item, how it was voted
+//! (show of hands, secret ballot, a nomination, the annual accounts and the maire's
+//! withdrawal, an election by rounds).
+
+use super::scan::*;
+use crate::model::{Election, ItemMentions, Mentions};
+use crate::text::{Span, Text};
+
+/// How far before a remote word "retransmis" makes it a broadcast (bytes).
+const BROADCAST_REACH: usize = 40;
+/// How far back the sentence of a posting word is read (bytes).
+const SENTENCE_REACH: usize = 160;
+/// How far into an item its heading and object go (normalised bytes): a nomination or
+/// the annual accounts are named there, not in a recital further on.
+const HEADING_REACH: usize = 400;
+/// How far before "élu au premier tour" the candidates' votes are looked for (bytes).
+const ELECTION_REACH: usize = 1200;
+
+static REMOTE: Lexicon = Lexicon::new(|| {
+    Patterns::new(&[
+        "en visioconference",
+        "par visioconference",
+        "en visio-conference",
+        "par visio-conference",
+        "en teleconference",
+        "par teleconference",
+        "reunion a distance",
+        "seance a distance",
+        "reuni a distance",
+        "reunie a distance",
+        "en distanciel",
+    ])
+});
+/// Remote words that are only a broadcast ("retransmis en direct").
+static BROADCAST: Lexicon =
+    Lexicon::new(|| Patterns::new(&["retransmis", "retransmise", "diffuse en direct"]));
+static STANDING_PROXY: Lexicon = Lexicon::new(|| {
+    Patterns::new(&[
+        "pouvoir permanent",
+        "procuration permanente",
+        "pouvoir general",
+        "pour toute la duree du mandat",
+        "pour toutes les seances",
+        "pour l'ensemble des seances",
+    ])
+});
+static POSTED: Lexicon = Lexicon::new(|| {
+    Patterns::new(&[
+        "affiche le",
+        "affichee le",
+        "affiche en mairie",
+        "affichee en mairie",
+        "affichage en mairie",
+        "affiche a la porte",
+        "affichage le",
+        "date d'affichage",
+    ])
+});
+static ONLINE: Lexicon = Lexicon::new(|| {
+    Patterns::new(&[
+        "publie le",
+        "publiee le",
+        "publie sur",
+        "publiee sur",
+        "mis en ligne",
+        "mise en ligne",
+        "publication electronique",
+        "forme electronique",
+        "site internet",
+        "date de publication",
+        "publication le",
+    ])
+});
+static BY_EXTRACT: Lexicon =
+    Lexicon::new(|| Patterns::new(&["publie par extrait", "publiee par extrait"]));
+static MINUTES_POSTED: Lexicon = Lexicon::new(|| {
+    Patterns::new(&[
+        "compte rendu affiche",
+        "compte-rendu affiche",
+        "affichage du compte rendu",
+        "affichage du compte-rendu",
+        "compte rendu sera affiche",
+        "compte-rendu sera affiche",
+    ])
+});
+static LIST_POSTED: Lexicon = Lexicon::new(|| {
+    Patterns::new(&[
+        "liste des deliberations affichee le",
+        "liste des deliberations a ete affichee le",
+        "liste des deliberations publiee le",
+        "liste des deliberations mise en ligne le",
+    ])
+});
+
+/// The séance-wide mentions of this module, added to `m`.
+pub fn seance(t: &Text, from: usize, to: usize, m: &mut Mentions) {
+    let span = |h: Option<(usize, usize, usize)>| h.map(|(a, b, _)| t.span(a, b));
+    m.remote = REMOTE
+        .get()
+        .hits(t, from, to)
+        .into_iter()
+        .find(|&(a, _, _)| {
+            // "séance retransmise en direct en visioconférence" is a broadcast
+            BROADCAST
+                .get()
+                .find(t, a.saturating_sub(BROADCAST_REACH).max(from), a)
+                .is_none()
+        })
+        .map(|(a, b, _)| t.span(a, b));
+    m.standing_proxy = span(STANDING_PROXY.get().find(t, from, to));
+    m.posted = POSTED
+        .get()
+        .hits(t, from, to)
+        .into_iter()
+        .find(|&(a, _, _)| {
+            // the convocation's or the minutes' posting, in the same sentence, is not the act's
+            let back = t.low(a.saturating_sub(SENTENCE_REACH).max(from), a);
+            let sentence = back.rsplit(['.', '\n']).next().unwrap_or("");
+            ![
+                "convoc",
+                "compte",
+                "proces-verbal",
+                "proces verbal",
+                "liste",
+            ]
+            .iter()
+            .any(|w| sentence.contains(w))
+        })
+        .map(|(a, b, _)| t.span(a, b));
+    m.published_online = span(ONLINE.get().find(t, from, to));
+    m.published_by_extract = span(BY_EXTRACT.get().find(t, from, to));
+    m.minutes_posted = span(MINUTES_POSTED.get().find(t, from, to));
+    m.list_posted = span(LIST_POSTED.get().find(t, from, to));
+}
+
+static NOMINATION: Lexicon = Lexicon::new(|| {
+    Patterns::new(&[
+        "designation",
+        "designations",
+        "election des",
+        "election d'un",
+        "election d'une",
+        "election du",
+        "election de",
+        "nomination",
+        "nominations",
+    ])
+});
+static SHOW_OF_HANDS: Lexicon = Lexicon::new(|| Patterns::new(&["a main levee"]));
+static SECRET: Lexicon = Lexicon::new(|| {
+    Patterns::new(&[
+        "scrutin secret",
+        "bulletin secret",
+        "bulletins secrets",
+        "vote secret",
+    ])
+});
+static SECRET_WAIVED: Lexicon = Lexicon::new(|| {
+    Patterns::new(&[
+        "ne pas proceder au scrutin secret",
+        "ne pas recourir au scrutin secret",
+        "ne pas proceder a un scrutin secret",
+        "ne pas proceder au vote a bulletin secret",
+        "ne pas proceder a bulletin secret",
+        "ne pas voter a bulletin secret",
+        "ne pas voter au scrutin secret",
+        "de voter a main levee",
+        "de proceder au vote a main levee",
+        "de proceder a main levee",
+        "de proceder a un vote a main levee",
+        "de proceder aux nominations a main levee",
+        "de proceder a la designation a main levee",
+        "candidature unique",
+        "une seule candidature",
+        "seul candidat",
+        "seule candidate",
+        "liste unique",
+        "une seule liste",
+        "l2121-21",
+        "l 2121-21",
+        "l.2121-21",
+    ])
+});
+static ANNUAL_ACCOUNTS: Lexicon = Lexicon::new(|| {
+    Patterns::new(&[
+        "compte administratif",
+        "comptes administratifs",
+        "compte financier unique",
+    ])
+});
+static BUDGET: Lexicon = Lexicon::new(|| Patterns::new(&["budget primitif", "budgets primitifs"]));
+/// Words that make "compte administratif" in a heading another item's subject.
+static NOT_ACCOUNTS: Lexicon = Lexicon::new(|| {
+    Patterns::new(&[
+        "affectation du resultat",
+        "affectation des resultats",
+        "reprise des resultats",
+        "reprise anticipee",
+        "budget supplementaire",
+        "decision modificative",
+        "compte de gestion",
+    ])
+});
+static WITHDRAWAL: Lexicon = Lexicon::new(|| {
+    Patterns::new(&[
+        "se retire",
+        "s'est retire",
+        "s'est retiree",
+        "s'etant retire",
+        "s'etant retiree",
+        "se retirent",
+        "quitte la salle",
+        "quitte la seance",
+        "quittent la salle",
+        "sort de la salle",
+        "sorti de la salle",
+        "ayant quitte",
+        "a quitte la salle",
+        "ne prend pas part au vote",
+        "ne prenant pas part au vote",
+        "ne participe pas au vote",
+        "ne participant pas au vote",
+        "hors de la presence",
+        "hors la presence",
+        "en l'absence du maire",
+        "en l'absence du president",
+        "en l'absence de monsieur le maire",
+        "en l'absence de madame le maire",
+        "en l'absence de madame la maire",
+        "sous la presidence de",
+        "preside par",
+        "presidee par",
+        "doyen d'age",
+        "doyenne d'age",
+        "president de seance",
+        "presidente de seance",
+        "elu president",
+        "elue presidente",
+    ])
+});
+static ELECTED: Lexicon = Lexicon::new(|| {
+    Patterns::new(&[
+        "elu au premier tour",
+        "elue au premier tour",
+        "elu(e) au premier tour",
+        "elu au 1er tour",
+        "elue au 1er tour",
+        "elu des le premier tour",
+        "elue des le premier tour",
+        "elu au second tour",
+        "elue au second tour",
+        "elu au deuxieme tour",
+        "elue au deuxieme tour",
+        "elu au 2nd tour",
+        "elue au 2nd tour",
+        "elu au 2e tour",
+        "elue au 2e tour",
+    ])
+});
+static EXPRESSED: Lexicon = Lexicon::new(|| {
+    Patterns::new(&[
+        "suffrages exprimes :",
+        "suffrages exprimes",
+        "exprimes :",
+        "nombre de suffrages exprimes :",
+    ])
+});
+static CAST: Lexicon = Lexicon::new(|| {
+    Patterns::new(&[
+        "nombre de votants :",
+        "votants :",
+        "nombre de bulletins :",
+        "bulletins trouves dans l'urne :",
+    ])
+});
+static BLANK: Lexicon = Lexicon::new(|| {
+    Patterns::new(&[
+        "bulletins blancs :",
+        "bulletins blancs ou nuls :",
+        "bulletins nuls :",
+        "blancs :",
+        "nuls :",
+        "blancs et nuls :",
+        "bulletins blancs et nuls :",
+    ])
+});
+
+/// The mentions of one item (normalised range `a..b`).
+pub fn item(t: &Text, a: usize, b: usize) -> ItemMentions {
+    let span = |h: Option<(usize, usize, usize)>| h.map(|(x, y, _)| t.span(x, y));
+    let head = b.min(a + HEADING_REACH);
+    let accounts = ANNUAL_ACCOUNTS
+        .get()
+        .find(t, a, head)
+        .filter(|_| NOT_ACCOUNTS.get().find(t, a, head).is_none());
+    ItemMentions {
+        nomination: span(NOMINATION.get().find(t, a, head)),
+        show_of_hands: span(SHOW_OF_HANDS.get().find(t, a, b)),
+        secret_ballot: span(SECRET.get().find(t, a, b)),
+        secret_waived: span(SECRET_WAIVED.get().find(t, a, b)),
+        annual_accounts: span(accounts),
+        budget: span(BUDGET.get().find(t, a, head)),
+        withdrawal: span(WITHDRAWAL.get().find(t, a, b)),
+        election: election(t, a, b),
+        interested: interested(t, a, b),
+    }
+}
+
+static ROLE_IN_BENEFICIARY: Lexicon = Lexicon::new(|| {
+    Patterns::new(&[
+        "president de l'association",
+        "presidente de l'association",
+        "tresorier de l'association",
+        "tresoriere de l'association",
+        "secretaire de l'association",
+        "president du club",
+        "presidente du club",
+        "membre du bureau de l'association",
+        "membre du conseil d'administration de l'association",
+        "administrateur de l'association",
+        "administratrice de l'association",
+        "dirigeant de l'association",
+        "dirigeante de l'association",
+        "gerant de la societe",
+        "gerante de la societe",
+        "president de la societe",
+        "presidente de la societe",
+    ])
+});
+/// At most this many words make the name written before a role.
+const NAME_WORDS: usize = 4;
+
+/// "Mme Anne MARTIN, présidente de l'association": the name written right before a role in
+/// the beneficiary.
+fn interested(t: &Text, a: usize, b: usize) -> Option<(crate::model::NameKey, Span)> {
+    let (ra, rb, _) = ROLE_IN_BENEFICIARY.get().find(t, a, b)?;
+    let s = t.lower.as_bytes();
+    let n = t.norm.as_bytes();
+    let mut end = ra;
+    while end > a && matches!(s[end - 1], b' ' | b',') {
+        end -= 1;
+    }
+    // capitalised words back from there
+    let mut start = end;
+    let mut words = 0;
+    while words < NAME_WORDS && start > a {
+        let mut w = start;
+        while w > a && !is_ws(s[w - 1]) && s[w - 1] != b',' && s[w - 1] != b'(' {
+            w -= 1;
+        }
+        if w == start || !n[w].is_ascii_uppercase() {
+            break;
+        }
+        start = w;
+        words += 1;
+        // on over spaces to the word before, if any
+        let mut p = start;
+        while p > a && s[p - 1] == b' ' {
+            p -= 1;
+        }
+        if p == start || p == a || s[p - 1] == b',' || s[p - 1] == b'(' {
+            break;
+        }
+        start = p;
+    }
+    while start < end && s[start] == b' ' {
+        start += 1;
+    }
+    if words < 2 {
+        return None;
+    }
+    let key = super::attendance::name_key(t, start, end);
+    (!key.is_empty()).then(|| (key, t.span(start, rb)))
+}
+
+/// A count written right after a label: "Suffrages exprimés : 25".
+fn count_after(t: &Text, lex: &Lexicon, from: usize, to: usize) -> Option<(u32, Span)> {
+    let s = t.lower.as_bytes();
+    let (_, e, _) = lex.get().find(t, from, to)?;
+    let p = skip_seps(s, e, b" :=\t");
+    let (v, q) = read_int(s, p)?;
+    Some((v, t.span(p, q)))
+}
+
+/// "M. X : 11 voix … M. X est élu au premier tour": the round, the candidates' votes and
+/// the suffrages exprimés (stated, or votants minus blank and spoilt ballots).
+fn election(t: &Text, a: usize, b: usize) -> Option<Election> {
+    let s = t.lower.as_bytes();
+    let (ea, eb, k) = ELECTED.get().find(t, a, b)?;
+    let round = if k < 6 { 1 } else { 2 };
+    let from = ea.saturating_sub(ELECTION_REACH).max(a);
+    let mut candidates = Vec::new();
+    for (x, y) in find_all_in(t, from, ea, "voix") {
+        // "11 voix", not "25 voix pour"
+        let after = skip_ws(s, y);
+        if any_at(s, after, &["pour", "contre", "d'abstention", "favorables"]).is_some() {
+            continue;
+        }
+        let before = skip_ws_back(s, x);
+        let mut d = before;
+        while d > from && s[d - 1].is_ascii_digit() {
+            d -= 1;
+        }
+        if d == before {
+            continue;
+        }
+        if let Some((v, q)) = read_int(s, d) {
+            candidates.push((v, t.span(d, q.max(y))));
+        }
+    }
+    if candidates.is_empty() {
+        return None;
+    }
+    let expressed = count_after(t, &EXPRESSED, from, ea).or_else(|| {
+        let (cast, span) = count_after(t, &CAST, from, ea)?;
+        let mut blank = 0;
+        let mut p = from;
+        while let Some((_, e, _)) = BLANK.get().find(t, p, ea) {
+            let q = skip_seps(s, e, b" :=\t");
+            blank += read_int(s, q).map_or(0, |(v, _)| v);
+            p = e;
+        }
+        Some((cast.checked_sub(blank)?, span))
+    });
+    Some(Election {
+        round,
+        elected: t.span(ea, eb),
+        expressed,
+        candidates,
+    })
+}
