@@ -883,6 +883,9 @@ pub struct Share {
     pub base: usize,
     /// In hundredths of a percent (30 % = 3000).
     pub percent: u32,
+    /// A share written as a fraction ("le quart des crédits"): numerator, denominator and
+    /// the words; exact, so compared to the cent.
+    pub fraction: Option<(u32, u32, &'static str)>,
     pub span: Span,
 }
 

@@ -724,6 +724,15 @@ const CASES: &[Case] = &[
         opts: all,
     },
     Case {
+        rule: "AMT-PERCENT",
+        severity: Severity::Warning,
+        // a fraction is exact: compared to the cent
+        fires: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nObjet : Dépenses d'investissement avant le vote du budget\nLes crédits d'investissement ouverts au budget 2023 s'élèvent à 1 234 567,89 €. Le conseil autorise le maire à engager les dépenses dans la limite du quart des crédits, soit 308 641,90 €.\nAdopté à l'unanimité.\n",
+        marks: &["quart", "308 641,90 €", "1 234 567,89 €"],
+        silent: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nObjet : Dépenses d'investissement avant le vote du budget\nLes crédits d'investissement ouverts au budget 2023 s'élèvent à 1 234 567,89 €. Le conseil autorise le maire à engager les dépenses dans la limite du quart des crédits, soit 308 641,97 €.\nAdopté à l'unanimité.\n",
+        opts: all,
+    },
+    Case {
         rule: "AMT-PARSE",
         severity: Severity::Info,
         fires: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nObjet : Participation\nMontant de la participation : 1.500 €\nAdopté à l'unanimité.\n",

@@ -701,10 +701,103 @@ pub fn find_shares(t: &Text, amounts: &[Amount], to: usize) -> Vec<crate::model:
             part: i,
             base: j,
             percent: pct,
+            fraction: None,
             span: t.span(p, after),
         });
     }
+    fraction_shares(t, amounts, to, &mut out);
     out
+}
+
+/// Fractions a share is written as, with their value.
+/// Fractions a share is written as (in the order of the reader's patterns): the fraction
+/// as quoted in messages, and its value.
+const FRACTIONS: &[(&str, u32, u32)] = &[
+    ("la moitié", 1, 2),
+    ("le tiers", 1, 3),
+    ("les deux tiers", 2, 3),
+    ("le quart", 1, 4),
+    ("le quart", 1, 4),
+    ("le quart", 1, 4),
+    ("les trois quarts", 3, 4),
+    ("le cinquième", 1, 5),
+    ("le dixième", 1, 10),
+];
+/// A fraction's part written this far after it ("…, soit 308 641,97 €") (bytes).
+const FRACTION_PART_REACH: usize = 160;
+/// A fraction's base stated this far before it (bytes).
+const FRACTION_BASE_REACH: usize = 400;
+
+/// "… crédits ouverts : 1 234 567,89 € … dans la limite du quart des crédits, soit
+/// 308 641,97 €": the part after "soit", the base the last whole amount before the
+/// fraction. "X €, soit le quart de Y €" is read as well (base after).
+fn fraction_shares(t: &Text, amounts: &[Amount], to: usize, out: &mut Vec<crate::model::Share>) {
+    static LEX: Lexicon = Lexicon::new(|| {
+        Patterns::new(&[
+            "la moitie",
+            "le tiers",
+            "les deux tiers",
+            "le quart",
+            "du quart",
+            "au quart",
+            "les trois quarts",
+            "le cinquieme",
+            "le dixieme",
+        ])
+    });
+    let Some(first) = amounts.first() else { return };
+    let s = t.lower.as_bytes();
+    let from = first.pos.0.saturating_sub(FRACTION_BASE_REACH);
+    for (fa, fb, k) in LEX.get().hits(t, from, to) {
+        let (words, num, den) = FRACTIONS[k];
+        // "… de / des / du" follows: a share of something
+        let next = skip_ws(s, fb);
+        if !["du ", "de ", "des ", "d'"]
+            .iter()
+            .any(|w| s[next..to.min(s.len()).max(next)].starts_with(w.as_bytes()))
+        {
+            continue;
+        }
+        // "X €, soit le quart de Y €"
+        let before = amounts.iter().rposition(|a| a.pos.1 <= fa);
+        let after = amounts.iter().position(|a| a.pos.0 >= fb);
+        let soit_before = before.is_some_and(|i| {
+            let gap = t.low(amounts[i].pos.1, fa);
+            gap.len() < 16 && gap.contains("soit")
+        });
+        let (part, base) = if soit_before {
+            let (Some(i), Some(j)) = (before, after) else {
+                continue;
+            };
+            if amounts[j].pos.0 > fb + SHARE_REACH
+                || t.low(fb, amounts[j].pos.0).contains(['.', ';'])
+            {
+                continue;
+            }
+            (i, j)
+        } else {
+            let (Some(j), Some(i)) = (after, before) else {
+                continue;
+            };
+            let gap = t.low(fb, amounts[j].pos.0);
+            if amounts[j].pos.0 > fb + FRACTION_PART_REACH
+                || !gap.contains("soit")
+                || gap.contains(';')
+                || fa > amounts[i].pos.1 + FRACTION_BASE_REACH
+                || amounts[i].parent.is_some()
+            {
+                continue;
+            }
+            (j, i)
+        };
+        out.push(crate::model::Share {
+            part,
+            base,
+            percent: (num * 10_000 / den),
+            fraction: Some((num, den, words)),
+            span: t.span(fa, fb),
+        });
+    }
 }
 
 #[cfg(test)]

@@ -209,7 +209,7 @@ fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> 
                 subsidies,
                 shares,
                 tables,
-                mentions: mentions::item(t, part.range.0, part.range.1),
+                mentions: mentions::item(t, part.range.0.max(header_end), part.range.1),
                 basis: part.basis,
             });
         }

@@ -298,7 +298,7 @@ pub static PERCENT: RuleMeta = RuleMeta {
     legal_basis: "Cohérence interne ; CGCT art. L1111-10 (participation minimale du maître d'ouvrage)",
     scope: Scope::Deliberation,
     doc: RuleDoc {
-        what: "Un montant présenté comme un pourcentage d'un autre (« 45 000 €, soit 30 % du coût de l'opération estimé à 180 000 € HT ») lui correspond : |montant − X % × base| ≤ 0,5 % de la base, ou 1 €. Les pourcentages d'un plan de financement sont vérifiés par AMT-SUM.",
+        what: "Un montant présenté comme un pourcentage d'un autre (« 45 000 €, soit 30 % du coût de l'opération estimé à 180 000 € HT ») lui correspond : |montant − X % × base| ≤ 0,5 % de la base, ou 1 €. Une part écrite en fraction (« dans la limite du quart des crédits, soit 308 641,97 € », « X €, soit le tiers de Y € ») est exacte : elle est vérifiée au centime (à l'euro si la part est écrite sans centimes), la base étant le montant écrit juste avant la fraction (ou juste après « soit … de »). Les pourcentages d'un plan de financement sont vérifiés par AMT-SUM.",
         why: "Un pourcentage faux fausse le plan de financement présenté au financeur : le montant sollicité ou la part d'autofinancement n'est pas celle que le conseil croit voter.",
         legal: "Cohérence interne de l'acte ; une participation minimale de 20 % du maître d'ouvrage peut s'appliquer (CGCT art. L1111-10 III, point à confirmer).",
         example: "`une subvention de 45 000 €, soit 35 % du coût de l'opération estimé à 180 000 € HT` (35 % de 180 000 € = 63 000 €).",
@@ -317,6 +317,10 @@ impl Rule for Percent {
             let (Some(part), Some(base)) = (am.get(sh.part), am.get(sh.base)) else {
                 continue;
             };
+            if let Some((num, den, words)) = sh.fraction {
+                fraction(cx, out, sh, part, base, (num, den, words));
+                continue;
+            }
             let pct = i128::from(sh.percent);
             let expected = base.cents * pct / 10_000;
             let tolerance = (base.cents.abs() / 200).max(100);
@@ -363,6 +367,42 @@ impl Rule for Percent {
             ));
         }
     }
+}
+
+/// A share written as a fraction ("le quart des crédits, soit …"): exact, so compared to the
+/// cent (to the euro when the part is written without cents). Only a near miss is reported:
+/// a part far from the fraction of the amount read as its base is another reading.
+fn fraction(
+    _cx: &Ctx,
+    out: &mut Vec<Finding>,
+    sh: &crate::model::Share,
+    part: &Amount,
+    base: &Amount,
+    (num, den, words): (u32, u32, &str),
+) {
+    /// A part farther than this from the fraction (percent) was not computed from this base.
+    const NEAR_MISS_PCT: i128 = 2;
+    let (num, den) = (i128::from(num), i128::from(den));
+    // rounded to the nearest cent
+    let expected = (base.cents * num * 2 + den) / (den * 2);
+    let diff = (part.cents - expected).abs();
+    let tolerance = if part.cents % 100 == 0 { 50 } else { 1 };
+    if diff <= tolerance || diff * 100 > expected.abs() * NEAR_MISS_PCT {
+        return;
+    }
+    out.push(finding(
+        &PERCENT,
+        Severity::Warning,
+        format!(
+            "{} est présenté comme {words} de {} (le montant écrit avant la fraction, pris pour base), qui font {} : écart de {}.",
+            euros(part.cents),
+            euros(base.cents),
+            euros(expected),
+            euros(diff)
+        ),
+        vec![sh.span, part.span, base.span],
+        &[&part.basis, &base.basis],
+    ));
 }
 
 /// 3000 → "30", 550 → "5,5".

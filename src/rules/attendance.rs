@@ -769,7 +769,7 @@ impl Rule for Suppleant {
                 continue;
             }
             let how = if tit.status == Status::Present {
-                "est aussi listé présent"
+                "figure aussi parmi les présents"
             } else {
                 "est aussi représenté par un pouvoir"
             };

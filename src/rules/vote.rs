@@ -577,7 +577,12 @@ impl Rule for CaMayor {
         {
             return;
         }
-        if cx.item.votes.iter().any(|v| v.not_voting.is_some()) {
+        if cx
+            .item
+            .votes
+            .iter()
+            .any(|v| v.not_voting.is_some_and(|(n, _)| n > 0))
+        {
             return;
         }
         let all = match (cx.att.present(), cx.att.represented()) {
@@ -643,7 +648,8 @@ impl Rule for Interested {
         };
         if im.withdrawal.is_some()
             || cx.item.votes.iter().any(|v| {
-                v.not_voting.is_some() || v.named.iter().any(|n| n.0 == VoteSide::NotVoting)
+                v.not_voting.is_some_and(|(n, _)| n > 0)
+                    || v.named.iter().any(|n| n.0 == VoteSide::NotVoting)
             })
         {
             return;
@@ -660,7 +666,7 @@ impl Rule for Interested {
             &INTERESTED,
             Severity::Warning,
             format!(
-                "{} est nommé dans ce point comme dirigeant du bénéficiaire et figure parmi les présents, sans mention qu'il ne prend pas part au vote ni qu'il quitte la salle : un élu intéressé à l'affaire ne doit pas participer à la délibération.",
+                "Ce point désigne {} comme dirigeant du bénéficiaire, et cet élu figure parmi les présents sans que le texte dise qu'il ne prend pas part au vote ou quitte la salle : un élu intéressé à l'affaire ne doit pas participer à la délibération.",
                 m.name
             ),
             vec![*sp, m.span],
