@@ -40,13 +40,16 @@ const wrapper = fs.readFileSync(path.join(source, 'www/conforme.js'), 'utf8')
 fs.writeFileSync(file('conforme.js'), wrapper);
 for (const f of ['embed.html', 'embed-host.css', 'embed-host.js']) fs.copyFileSync(path.join(source, 'www', f), file(f));
 
-// 3. Single file. Its glue and style are minified (esbuild, a build tool only): the file carries
+// 3. Single file. Its wasm is compressed with zopfli; its glue and style are minified (esbuild, a build tool only): the file carries
 // them raw, beside the wasm, and the unminified glue is 40 KB of comments and long names.
 const esbuild = createRequire(path.join(source, 'package.json'))('esbuild');
 const minify = (code, loader) => esbuild.transformSync(code, { minify: true, loader, format: loader === 'js' ? 'esm' : undefined, target: 'es2022' }).code;
 const glue = fs.readFileSync(file(glueName), 'utf8');
 const wasm = fs.readFileSync(file(wasmName));
-const b64 = zlib.gzipSync(wasm, { level: 9 }).toString('base64');
+// zopfli (gzip-compatible, inflated by the same DecompressionStream): 6 % smaller than
+// zlib -9, so 20 KB less of base64 in the offline file
+const zopfli = createRequire(path.join(source, 'package.json'))('@gfx/zopfli');
+const b64 = Buffer.from(await zopfli.gzipAsync(wasm, { numiterations: 15 })).toString('base64');
 const boot = minify(`${glue}
 // --- single-file bootstrap: inflate the embedded wasm, no request ---
 const packed = document.getElementById('conforme-wasm-gz').textContent.trim();
