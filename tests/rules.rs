@@ -899,3 +899,30 @@ fn covid_window_allows_two_proxies() {
     let f = findings(&text, &Options::all(), "PRX-ONE-PER-HOLDER");
     assert_eq!(f[0].0, Severity::Error);
 }
+
+/// Every code of the catalogue's summary table (../shared/domain/rules.md) is in the registry.
+#[test]
+fn every_catalogue_rule_is_implemented() {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/domain/rules.md");
+    let Ok(cat) = std::fs::read_to_string(&p) else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{} is missing",
+            p.display()
+        );
+        return;
+    };
+    let codes: Vec<&str> = cat
+        .lines()
+        .filter_map(|l| {
+            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+            (cells.len() > 3 && cells[1].parse::<u32>().is_ok()).then(|| cells[2])
+        })
+        .collect();
+    assert!(codes.len() >= 49, "catalogue table not read: {codes:?}");
+    let missing: Vec<&&str> = codes
+        .iter()
+        .filter(|c| !REGISTRY.iter().any(|r| r.meta().code == **c))
+        .collect();
+    assert!(missing.is_empty(), "catalogue rules missing: {missing:?}");
+}

@@ -452,11 +452,12 @@ fn role_before(t: &Text, roles: &[(usize, usize, usize)], pos: usize) -> DateRol
         (stamp, DateRole::Stamp),
         (cited, DateRole::Cited),
     ];
+    // on a tie, the longer key: "convocation en date du" over "en date du"
     let nearest = keys
         .into_iter()
-        .filter_map(|(h, r)| h.map(|h| (h.1, r)))
-        .max_by_key(|x| x.0);
-    nearest.map_or(DateRole::Unknown, |x| x.1)
+        .filter_map(|(h, r)| h.map(|h| (h.1, std::cmp::Reverse(h.0), r)))
+        .max_by_key(|x| (x.0, x.1));
+    nearest.map_or(DateRole::Unknown, |x| x.2)
 }
 
 /// Minutes are named between an approval word and the date ("Adoption du procès-verbal

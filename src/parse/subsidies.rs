@@ -116,6 +116,10 @@ pub fn find_subsidies(t: &Text, from: usize, to: usize, amounts: &[Amount]) -> V
                 prev.beneficiary = beneficiary.map(|x| t.display(x.0, x.1));
                 prev.beneficiary_key = key_name;
             }
+            // identifiers written at a later mention (the operative article)
+            if prev.siret.is_none() && prev.rna.is_none() {
+                (prev.siret, prev.rna) = identifiers(t, around.0, around.1);
+            }
             continue;
         }
         let (siret, rna) = identifiers(t, around.0, around.1);

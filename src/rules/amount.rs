@@ -386,7 +386,12 @@ fn fraction(
     // rounded to the nearest cent
     let expected = (base.cents * num * 2 + den) / (den * 2);
     let diff = (part.cents - expected).abs();
-    let tolerance = if part.cents % 100 == 0 { 50 } else { 1 };
+    // written with its cents ("30 864,00 €"): to the cent; else rounded to the euro
+    let tolerance = if part.text.contains([',', '.']) {
+        1
+    } else {
+        50
+    };
     if diff <= tolerance || diff * 100 > expected.abs() * NEAR_MISS_PCT {
         return;
     }
