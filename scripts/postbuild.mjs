@@ -49,11 +49,38 @@ const wasm = fs.readFileSync(file(wasmName));
 // zopfli (gzip-compatible, inflated by the same DecompressionStream): 6 % smaller than
 // zlib -9, so 20 KB less of base64 in the offline file
 const zopfli = createRequire(path.join(source, 'package.json'))('@gfx/zopfli');
-const b64 = Buffer.from(await zopfli.gzipAsync(wasm, { numiterations: 15 })).toString('base64');
+const gzWasm = Buffer.from(await zopfli.gzipAsync(wasm, { numiterations: 15 }));
+// Base 85 instead of base 64 (5 characters per 4 bytes instead of 4 per 3: 6 % fewer
+// characters, 20 KB). The alphabet leaves out '<' (so neither "</script" nor "<!--" can
+// occur in the script element), '&', quotes, backslash, '-', '>' and space.
+const ALPHABET = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i))
+  .filter(c => !' "&\'-<>\\`^'.includes(c)).join('');
+if (ALPHABET.length !== 85) { console.error('postbuild: base-85 alphabet has', ALPHABET.length); process.exit(2); }
+function base85(buf) {
+  const pad = (4 - buf.length % 4) % 4;
+  const b = Buffer.concat([buf, Buffer.alloc(pad)]);
+  let out = '';
+  for (let i = 0; i < b.length; i += 4) {
+    let v = b.readUInt32BE(i);
+    const chunk = new Array(5);
+    for (let k = 4; k >= 0; k--) { chunk[k] = ALPHABET[v % 85]; v = Math.floor(v / 85); }
+    out += chunk.join('');
+  }
+  return { text: out, pad };
+}
+const packedWasm = base85(gzWasm);
 const boot = minify(`${glue}
 // --- single-file bootstrap: inflate the embedded wasm, no request ---
 const packed = document.getElementById('conforme-wasm-gz').textContent.trim();
-const gz = Uint8Array.from(atob(packed), c => c.charCodeAt(0));
+const A = ${JSON.stringify(ALPHABET)}, D = new Uint8Array(128);
+for (let i = 0; i < 85; i++) D[A.charCodeAt(i)] = i;
+const all = new Uint8Array(packed.length / 5 * 4);
+for (let i = 0, o = 0; i < packed.length; i += 5, o += 4) {
+  let v = 0;
+  for (let k = 0; k < 5; k++) v = v * 85 + D[packed.charCodeAt(i + k)];
+  all[o] = v >>> 24; all[o + 1] = (v >>> 16) & 255; all[o + 2] = (v >>> 8) & 255; all[o + 3] = v & 255;
+}
+const gz = all.subarray(0, all.length - ${packedWasm.pad});
 const inflated = new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));
 await __wbg_init({ module_or_path: await new Response(inflated).arrayBuffer() });
 `, 'js');
@@ -65,7 +92,7 @@ let single = fs.readFileSync(path.join(source, 'index.html'), 'utf8')
   .replace(/\s*<link data-trunk[^>]*>/g, '')
   .replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${policy}">`)
   .replace('</head>', () => `  <style>${singleCss}</style>\n</head>`)
-  .replace('</body>', () => `  <script type="application/octet-stream" id="conforme-wasm-gz">${b64}</script>\n  <script type="module">${boot}</script>\n</body>`);
+  .replace('</body>', () => `  <script type="application/octet-stream" id="conforme-wasm-gz">${packedWasm.text}</script>\n  <script type="module">${boot}</script>\n</body>`);
 fs.writeFileSync(file('conforme.html'), single);
 
 // 4. Size report.

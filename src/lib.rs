@@ -5,6 +5,7 @@
 //! (findings) → [`report`] (the contract's JSON). The web page and the CLI are
 //! thin shells over [`check`].
 
+pub mod decode;
 pub mod model;
 pub mod parse;
 pub mod report;

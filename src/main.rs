@@ -75,12 +75,38 @@ mod cli {
         } else {
             bytes = std::fs::read(path).map_err(|e| format!("{path} : {e}"))?;
         }
-        String::from_utf8(bytes).map_err(|e| {
-            format!(
-                "{path} : le fichier n'est pas en UTF-8 (octet invalide à la position {})",
-                e.utf8_error().valid_up_to()
-            )
-        })
+        let name = if path == "-" {
+            "entrée standard"
+        } else {
+            path
+        };
+        let sniffed = conforme::decode::sniff(&bytes);
+        let encoding = match sniffed {
+            conforme::decode::Sniffed::Refused(why) => return Err(why.message(name, false)),
+            // UTF-8 as given, its mark kept: spans count its bytes (CONTRACT.md)
+            conforme::decode::Sniffed::Utf8 => {
+                return String::from_utf8(bytes).map_err(|e| {
+                    format!(
+                        "{name} : le fichier n'est pas un texte UTF-8 valide (octet invalide à la position {})",
+                        e.utf8_error().valid_up_to()
+                    )
+                })
+            }
+            other => other
+                .label()
+                .and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes()))
+                .unwrap_or(encoding_rs::UTF_8),
+        };
+        // the byte-order mark, if any, is dropped; no byte is invalid in these encodings
+        // except in broken UTF-8 or UTF-16, which is said
+        let (text, _, malformed) = encoding.decode(&bytes);
+        if malformed {
+            return Err(format!(
+                "{name} : le fichier n'est pas un texte valide en {} (UTF-8, UTF-16 ou Windows-1252 attendus)",
+                encoding.name()
+            ));
+        }
+        Ok(text.into_owned())
     }
 
     pub fn run() -> i32 {

@@ -106,6 +106,27 @@ fn several_files_give_json_lines() {
     std::fs::remove_dir_all(dir).ok();
 }
 
+/// Files as clerks have them: Windows-1252 and UTF-16 (with its mark) read as UTF-8 does.
+#[test]
+fn windows_1252_and_utf16_files_are_read() {
+    let utf8 = "Séance du jeudi 21 mars 2024\nPrésents : 12\nVotants : 12\n";
+    let expected = run(&["check", "--format", "json", "-"], utf8.as_bytes());
+    let cp1252: Vec<u8> = utf8
+        .chars()
+        .map(|c| if c == 'é' { 0xE9 } else { c as u8 })
+        .collect();
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(utf8.encode_utf16().flat_map(|u| u.to_le_bytes()));
+    for bytes in [cp1252, utf16] {
+        let out = run(&["check", "--format", "json", "-"], &bytes);
+        assert_eq!(out.status.code(), expected.status.code());
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let w: serde_json::Value = serde_json::from_slice(&expected.stdout).unwrap();
+        assert_eq!(v["extracts"][0]["declared"], w["extracts"][0]["declared"]);
+        assert_eq!(v["extracts"][0]["session_date"], "2024-03-21");
+    }
+}
+
 #[test]
 fn usage_and_io_errors_exit_2_with_nothing_on_stdout() {
     let out = run(&["check", "/nonexistent/file.txt"], b"");
@@ -113,10 +134,14 @@ fn usage_and_io_errors_exit_2_with_nothing_on_stdout() {
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/file.txt"));
 
-    let out = run(&["check", "-"], b"Pr\xe9sents : 12\n");
+    // a PDF or another binary file: a clear message, exit 2
+    let out = run(&["check", "-"], b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n");
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("UTF-8"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("est un PDF"));
+    let out = run(&["check", "-"], b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("n'est pas un fichier texte"));
 
     let out = run(&["check", "--format", "xml", "-"], b"");
     assert_eq!(out.status.code(), Some(2));

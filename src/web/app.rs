@@ -4,7 +4,9 @@ use super::components::editor::Editor;
 use super::components::findings::{count_line, Findings};
 use super::components::rules::RulesView;
 use super::components::summary::Summary;
-use super::state::{utf16_index, Action, State, UserOptions, View, REFERENCE};
+use super::state::{
+    utf16_index, Action, State, UserOptions, View, EXAMPLE_NOTICE, EXAMPLE_SOURCE, REFERENCE,
+};
 use super::{download, load_options, save_options};
 use crate::model::BodyKind;
 use crate::rules::Severity;
@@ -51,8 +53,14 @@ fn typing_pause_ms(len: usize) -> u32 {
 pub fn app() -> Html {
     let state = use_reducer(|| {
         let options = load_options();
-        let text = super::load_text(&options).unwrap_or_else(|| REFERENCE.to_string());
-        State::with(text, options)
+        let kept = super::load_text(&options);
+        // a text kept across a reload is the user's: replacing it asks first
+        let typed = kept
+            .as_deref()
+            .is_some_and(|t| t != REFERENCE && !t.trim().is_empty());
+        let mut s = State::with(kept.unwrap_or_else(|| REFERENCE.to_string()), options);
+        s.typed = typed;
+        s
     });
     let textarea = use_node_ref();
     let backdrop = use_node_ref();
@@ -90,7 +98,8 @@ pub fn app() -> Html {
                                 utf16_index(&state.text, sp.start),
                                 utf16_index(&state.text, sp.end),
                             );
-                            let _ = ta.focus();
+                            // the words are selected and marked, but the focus stays on
+                            // the finding: a keystroke there (Enter) cannot replace them
                             let _ = ta.set_selection_range(a, b);
                             if let Some(m) = backdrop
                                 .cast::<web_sys::Element>()
@@ -102,6 +111,24 @@ pub fn app() -> Html {
                             }
                         }
                     }
+                }
+            }
+            || ()
+        });
+    }
+
+    // A replacement waiting for a yes takes the focus (the keyboard user answers at once).
+    {
+        let textarea = textarea.clone();
+        use_effect_with(state.pending.is_some(), move |pending| {
+            if *pending {
+                if let Some(b) = textarea
+                    .cast::<web_sys::Element>()
+                    .and_then(|ta| ta.closest(".app").ok().flatten())
+                    .and_then(|app| app.query_selector("#confirm-yes").ok().flatten())
+                    .and_then(|b| b.dyn_into::<HtmlElement>().ok())
+                {
+                    let _ = b.focus();
                 }
             }
             || ()
@@ -219,19 +246,15 @@ pub fn app() -> Html {
             let name = file.name();
             let d = state.dispatcher();
             let file = gloo::file::File::from(file);
-            *reader.borrow_mut() =
-                Some(gloo::file::callbacks::read_as_text(
-                    &file,
-                    move |res| match res {
-                        Ok(text) => {
-                            d.dispatch(Action::Load(text));
-                            d.dispatch(Action::Notice(Some(format!("Fichier « {name} » chargé."))));
-                        }
-                        Err(_) => d.dispatch(Action::Notice(Some(format!(
-                            "Le fichier « {name} » n'a pas pu être lu."
-                        )))),
-                    },
-                ));
+            *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_bytes(&file, move |res| {
+                match res.ok().map(|b| super::decode_file(&name, &b)) {
+                    Some(Ok((text, notice))) => d.dispatch(Action::Replace(text, notice)),
+                    Some(Err(message)) => d.dispatch(Action::Notice(Some(message))),
+                    None => d.dispatch(Action::Notice(Some(format!(
+                        "Le fichier « {name} » n'a pas pu être lu. Le texte déjà saisi n'a pas été modifié."
+                    )))),
+                }
+            }));
         })
     };
     let on_file_input = {
@@ -246,7 +269,12 @@ pub fn app() -> Html {
     };
     let load_example = {
         let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Load(REFERENCE.to_string())))
+        Callback::from(move |_| {
+            state.dispatch(Action::Replace(
+                REFERENCE.to_string(),
+                EXAMPLE_NOTICE.to_string(),
+            ))
+        })
     };
     let clear = {
         let state = state.clone();
@@ -257,6 +285,22 @@ pub fn app() -> Html {
                 let _ = ta.focus();
             }
         })
+    };
+    let confirm = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Confirm))
+    };
+    let cancel = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Cancel))
+    };
+    let undo = {
+        let state = state.clone();
+        Callback::from(move |_: ()| state.dispatch(Action::Undo))
+    };
+    let undo_click = {
+        let undo = undo.clone();
+        Callback::from(move |_: MouseEvent| undo.emit(()))
     };
     let set_options = {
         let state = state.clone();
@@ -311,6 +355,17 @@ pub fn app() -> Html {
             });
         })
     };
+    let on_print_text = {
+        let set = set_options.clone();
+        let opts = state.options.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            set.emit(UserOptions {
+                print_without_text: !input.checked(),
+                ..opts.clone()
+            });
+        })
+    };
     let export_json = {
         let state = state.clone();
         Callback::from(move |_| {
@@ -333,9 +388,24 @@ pub fn app() -> Html {
             );
         })
     };
-    let print = Callback::from(|_| {
-        let _ = gloo::utils::window().print();
-    });
+    // the fiche says when it was printed
+    let printed_at = use_state(String::new);
+    let print = {
+        let printed_at = printed_at.clone();
+        Callback::from(move |_| {
+            let now = js_sys::Date::new_0();
+            let when = now
+                .to_locale_string("fr-FR", &wasm_bindgen::JsValue::UNDEFINED)
+                .as_string()
+                .unwrap_or_default();
+            printed_at.set(when);
+            // after the render that writes the date
+            gloo::timers::callback::Timeout::new(0, || {
+                let _ = gloo::utils::window().print();
+            })
+            .forget();
+        })
+    };
     let show_rules = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::Show(View::Rules)))
@@ -360,26 +430,35 @@ pub fn app() -> Html {
     let current = state.is_current();
 
     html! {
-        <div class="app">
+        <div class={classes!("app", state.options.print_without_text.then_some("print-no-text"))}>
+            <div class="fiche-head print-only">
+                <p class="fiche-title">{ "Fiche de vérification" }</p>
+                <p>{ format!("Vérifiée par Conforme {} le {}. {}", env!("CARGO_PKG_VERSION"), if printed_at.is_empty() { "—" } else { printed_at.as_str() }, state.report.verdict.message) }</p>
+                <p>{ "Les numéros des constats renvoient aux repères numérotés dans le texte." }</p>
+            </div>
             <header class="top" role="banner">
                 <div class="brand">
                     <h1>{ "Conforme" }</h1>
                     <p class="tagline">{ "Vérification des extraits de délibérations : présence, quorum, procurations, votes, montants, dates." }</p>
                 </div>
                 <nav class="toolbar" aria-label="Actions">
-                    <button type="button" class="btn" onclick={load_example}>{ "Exemple" }</button>
-                    <label class="btn file-btn">
-                        { "Ouvrir un fichier…" }
-                        <input type="file" accept=".txt,text/plain" class="visually-hidden" onchange={on_file_input} />
-                    </label>
-                    <button type="button" class="btn" onclick={clear}>{ "Effacer" }</button>
-                    <button type="button" class="btn" onclick={show_rules} aria-pressed={(state.view == View::Rules).to_string()}>{ "Règles" }</button>
-                    <button type="button" class="btn" onclick={export_json}>{ "Exporter JSON" }</button>
-                    <button type="button" class="btn" onclick={export_csv}>{ "Exporter CSV" }</button>
-                    <button type="button" class="btn" onclick={print}>{ "Imprimer" }</button>
-                    if served_variant() {
-                        <a class="btn" href="conforme.html" download="conforme.html">{ "Télécharger pour usage hors ligne" }</a>
-                    }
+                    <div class="toolbar-group">
+                        <button type="button" class="btn" onclick={load_example}>{ "Exemple" }</button>
+                        <label class="btn file-btn">
+                            { "Ouvrir un fichier…" }
+                            <input type="file" accept=".txt,text/plain" class="visually-hidden" onchange={on_file_input} />
+                        </label>
+                        <button type="button" class="btn" onclick={clear}>{ "Effacer" }</button>
+                        <button type="button" class="btn" onclick={show_rules} aria-pressed={(state.view == View::Rules).to_string()}>{ "Règles" }</button>
+                    </div>
+                    <div class="toolbar-group toolbar-secondary" role="group" aria-label="Exporter et imprimer">
+                        <button type="button" class="btn" onclick={export_json}>{ "Exporter JSON" }</button>
+                        <button type="button" class="btn" onclick={export_csv}>{ "Exporter CSV" }</button>
+                        <button type="button" class="btn" onclick={print}>{ "Imprimer la fiche" }</button>
+                        if served_variant() {
+                            <a class="btn" href="conforme.html" download="conforme.html">{ "Télécharger pour usage hors ligne" }</a>
+                        }
+                    </div>
                 </nav>
             </header>
             <main class="layout" id="contenu">
@@ -387,7 +466,19 @@ pub fn app() -> Html {
                     <div class="pane-head">
                         <h2 id="titre-extrait"><label for="extrait">{ "Extrait à vérifier" }</label></h2>
                         <p id="aide-saisie" class="hint">{ "Collez ou tapez le texte, ou déposez un fichier .txt : la vérification est immédiate. F8 / Maj+F8 : constat suivant / précédent." }</p>
+                        <p class="verdict-mini" aria-hidden="true">{ &title_count }</p>
+                        if *state.text == REFERENCE {
+                            <p class="example-label">{ "Exemple : " }{ EXAMPLE_SOURCE }{ ". Remplacez-le par votre texte." }</p>
+                        }
                     </div>
+                    if let Some(p) = &state.pending {
+                        <div class="confirm" role="alertdialog" aria-labelledby="confirm-q">
+                            <p id="confirm-q">{ format!("Remplacer le texte saisi ({}) ? Il pourra être rétabli avec Ctrl+Z.", crate::rules::plural(state.text.chars().count(), "caractère", "caractères")) }</p>
+                            <p class="hint">{ &p.1 }</p>
+                            <button type="button" class="btn btn-primary" id="confirm-yes" onclick={confirm}>{ "Remplacer" }</button>
+                            <button type="button" class="btn" onclick={cancel}>{ "Garder mon texte" }</button>
+                        </div>
+                    }
                     <Editor
                         text={state.text.clone()}
                         current={current}
@@ -400,6 +491,8 @@ pub fn app() -> Html {
                         on_input={on_input}
                         on_caret={on_caret}
                         on_file={on_file}
+                        can_undo={state.previous.is_some() && !state.typed}
+                        on_undo={undo}
                     />
                     <details class="options">
                         <summary>{ "Options" }</summary>
@@ -420,6 +513,8 @@ pub fn app() -> Html {
                             <label class="check"><input type="checkbox" checked={state.options.show_info} onchange={on_info} />{ " Afficher les informations" }</label>
                             <span></span>
                             <label class="check"><input id="opt-keep" type="checkbox" checked={!state.options.forget_text} onchange={on_keep} />{ " Garder le texte si la page est rechargée (dans cet onglet seulement, effacé à sa fermeture)" }</label>
+                            <span></span>
+                            <label class="check"><input id="opt-print-text" type="checkbox" checked={!state.options.print_without_text} onchange={on_print_text} />{ " Imprimer le texte avec la fiche de vérification" }</label>
                         </div>
                     </details>
                 </section>
@@ -429,7 +524,11 @@ pub fn app() -> Html {
                     } else {
                         <h2 id="titre-constats">{ "Constats" }<span class="visually-hidden">{ format!(" : {title_count}") }</span></h2>
                         if let Some(n) = &state.notice {
-                            <p class="notice" role="status">{ n }</p>
+                            <p class="notice" role="status">{ n }
+                                if state.previous.is_some() && !state.typed {
+                                    { " " }<button type="button" class="btn btn-link" onclick={undo_click}>{ "Rétablir le texte précédent" }</button>
+                                }
+                            </p>
                         }
                         <Findings shown={shown.clone()} selected={state.selected} current={current}
                                   show_info={state.options.show_info} verdict={state.report.verdict.clone()}

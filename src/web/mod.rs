@@ -23,6 +23,7 @@ pub fn load_options() -> UserOptions {
         population: get("conforme.population").and_then(|p| p.parse().ok()),
         show_info: get("conforme.info").as_deref() == Some("1"),
         forget_text: get("conforme.forget").as_deref() == Some("1"),
+        print_without_text: get("conforme.print-no-text").as_deref() == Some("1"),
     }
 }
 
@@ -62,6 +63,10 @@ pub fn save_options(o: &UserOptions) {
         );
         let _ = s.set_item("conforme.info", if o.show_info { "1" } else { "0" });
         let _ = s.set_item("conforme.forget", if o.forget_text { "1" } else { "0" });
+        let _ = s.set_item(
+            "conforme.print-no-text",
+            if o.print_without_text { "1" } else { "0" },
+        );
     }
 }
 
@@ -104,37 +109,74 @@ pub fn csv_cell(s: &str) -> String {
     format!("\"{}\"", s.replace('"', "\"\""))
 }
 
-/// The findings as CSV (one line each), with line and column in the text.
+/// A file's bytes as text, or the French message that says why it is not read. The
+/// browser's own `TextDecoder` decodes (no decoder shipped in the wasm).
+pub fn decode_file(name: &str, bytes: &[u8]) -> Result<(String, String), String> {
+    use crate::decode::{sniff, Sniffed};
+    let sniffed = sniff(bytes);
+    let label = match sniffed {
+        Sniffed::Refused(why) => return Err(why.message(name, true)),
+        other => other.label().unwrap_or("utf-8"),
+    };
+    let text = web_sys::TextDecoder::new_with_label(label)
+        .and_then(|d| d.decode_with_u8_array(bytes))
+        .map_err(|_| {
+            format!("Le fichier « {name} » n'a pas pu être décodé. Le texte déjà saisi n'a pas été modifié.")
+        })?;
+    let how = match sniffed {
+        Sniffed::Utf16Le | Sniffed::Utf16Be => " (encodé en UTF-16)",
+        Sniffed::Windows1252 => " (encodé en Windows-1252 / ISO-8859-1)",
+        _ => "",
+    };
+    Ok((text, format!("Fichier « {name} » chargé{how}.")))
+}
+
+/// The findings as CSV for a spreadsheet: a UTF-8 byte-order mark (so that accents open
+/// right), French headers and values, line and column in characters; a document without
+/// findings gets one row that gives the verdict.
 pub fn csv(input: &str, report: &Report) -> String {
     let mut out = String::from(
-        "extrait;gravite;regle;categorie;message;base_legale;ligne;colonne;debut;fin\r\n",
+        "\u{FEFF}extrait;gravité;règle;catégorie;message;base légale;ligne;colonne;octet de début;octet de fin\r\n",
     );
+    let row = |out: &mut String, cells: &[String]| {
+        out.push_str(
+            &cells
+                .iter()
+                .map(|c| csv_cell(c))
+                .collect::<Vec<_>>()
+                .join(";"),
+        );
+        out.push_str("\r\n");
+    };
     let lines = crate::text::Lines::new(input);
+    let mut any = false;
     for (k, e) in report.extracts.iter().enumerate() {
         for f in &e.findings {
+            any = true;
             let sp = f.spans.first().copied().unwrap_or_default();
             let (line, col) = lines.line_col(sp.start);
-            let cells = [
-                (k + 1).to_string(),
-                f.severity.code().to_string(),
-                f.rule.to_string(),
-                f.category.code().to_string(),
-                f.message.clone(),
-                f.legal_basis.to_string(),
-                line.to_string(),
-                col.to_string(),
-                sp.start.to_string(),
-                sp.end.to_string(),
-            ];
-            out.push_str(
-                &cells
-                    .iter()
-                    .map(|c| csv_cell(c))
-                    .collect::<Vec<_>>()
-                    .join(";"),
+            row(
+                &mut out,
+                &[
+                    (k + 1).to_string(),
+                    f.severity.label().to_string(),
+                    f.rule.to_string(),
+                    f.category.label().to_string(),
+                    f.message.clone(),
+                    f.legal_basis.to_string(),
+                    line.to_string(),
+                    col.to_string(),
+                    sp.start.to_string(),
+                    sp.end.to_string(),
+                ],
             );
-            out.push_str("\r\n");
         }
+    }
+    if !any {
+        let mut cells = vec![String::new(); 10];
+        cells[1] = "aucun constat".to_string();
+        cells[4] = report.verdict.message.clone();
+        row(&mut out, &cells);
     }
     out
 }

@@ -9,6 +9,9 @@ use std::rc::Rc;
 use yew::Reducible;
 
 pub const REFERENCE: &str = include_str!("../../www/examples/reference.txt");
+/// Where the example comes from (shown with it).
+pub const EXAMPLE_SOURCE: &str = "extrait public du registre des délibérations du Bureau métropolitain de Dijon métropole, séance du 21 mars 2024";
+pub const EXAMPLE_NOTICE: &str = "Exemple chargé : extrait public du Bureau métropolitain de Dijon métropole (séance du 21 mars 2024).";
 
 /// Options the user chooses; remembered in localStorage.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -19,6 +22,8 @@ pub struct UserOptions {
     pub show_info: bool,
     /// The user asked not to keep the text in this tab across a reload.
     pub forget_text: bool,
+    /// The printed fiche leaves the text out.
+    pub print_without_text: bool,
 }
 
 impl UserOptions {
@@ -61,6 +66,12 @@ pub struct State {
     pub dirty: bool,
     /// Incremented when a text is loaded: the textarea's value is then set from `text`.
     pub load_gen: u64,
+    /// The text was typed or pasted by the user (not loaded): replacing it asks first.
+    pub typed: bool,
+    /// A replacement waiting for the user's yes: the new text and what to say once done.
+    pub pending: Option<Rc<(String, String)>>,
+    /// The text a replacement took away, until the user edits again (Ctrl+Z brings it back).
+    pub previous: Option<Rc<String>>,
 }
 
 impl PartialEq for State {
@@ -74,6 +85,9 @@ impl PartialEq for State {
             && self.notice == o.notice
             && self.dirty == o.dirty
             && self.load_gen == o.load_gen
+            && self.typed == o.typed
+            && self.pending == o.pending
+            && self.previous == o.previous
     }
 }
 
@@ -97,6 +111,9 @@ impl State {
             notice: None,
             dirty: false,
             load_gen: 0,
+            typed: false,
+            pending: None,
+            previous: None,
         }
     }
 
@@ -148,8 +165,17 @@ pub enum Action {
     Dirty,
     /// The user typed: keep the text, check later.
     Edit(String),
-    /// Replace the text and check now (example, file, clear).
+    /// Replace the text and check now (clear).
     Load(String),
+    /// Replace the text by a new one (example, file), asking first when the user typed or
+    /// pasted the current one; the notice is shown once replaced.
+    Replace(String, String),
+    /// The user said yes to the pending replacement.
+    Confirm,
+    /// The user said no.
+    Cancel,
+    /// Bring back the text the last replacement took away.
+    Undo,
     /// Check the current text now.
     Recheck,
     Select(Option<usize>),
@@ -158,6 +184,18 @@ pub enum Action {
     SetOptions(UserOptions),
     Show(View),
     Notice(Option<String>),
+}
+
+impl State {
+    /// The state with `text` loaded in place of the current one, which can be brought back.
+    fn replaced(&self, text: String, notice: Option<String>) -> State {
+        let mut n = State::with(text, self.options.clone());
+        n.load_gen = self.load_gen + 1;
+        n.view = self.view;
+        n.notice = notice;
+        n.previous = (!self.text.is_empty() && *self.text != *n.text).then(|| self.text.clone());
+        n
+    }
 }
 
 impl Reducible for State {
@@ -173,11 +211,31 @@ impl Reducible for State {
             Action::Edit(t) => {
                 s.text = Rc::new(t);
                 s.dirty = false;
+                s.typed = true;
+                s.previous = None;
+                s.pending = None;
             }
-            Action::Load(t) => {
-                let gen = s.load_gen + 1;
-                s = State::with(t, s.options.clone());
-                s.load_gen = gen;
+            Action::Load(t) => s = s.replaced(t, None),
+            Action::Replace(t, notice) => {
+                if s.typed && !s.text.trim().is_empty() && *s.text != t {
+                    s.pending = Some(Rc::new((t, notice)));
+                } else {
+                    s = s.replaced(t, Some(notice));
+                }
+            }
+            Action::Confirm => {
+                if let Some(p) = s.pending.take() {
+                    let (t, notice) = (*p).clone();
+                    s = s.replaced(t, Some(notice));
+                }
+            }
+            Action::Cancel => s.pending = None,
+            Action::Undo => {
+                if let Some(prev) = s.previous.take() {
+                    s = s.replaced((*prev).clone(), Some("Texte précédent rétabli.".into()));
+                    s.typed = true;
+                    s.previous = None;
+                }
             }
             Action::Recheck => {
                 if *s.text != *s.checked {

@@ -75,15 +75,86 @@ await test('a broken copy shows the error, its mark and the mismatch in the summ
   await context.close();
 });
 
-await test('activating the finding moves the selection to the mark', async () => {
+await test('activating a finding selects its words; Enter twice leaves the text unchanged', async () => {
   const { page, context } = await open();
   const text = reference.replace('POUR : 35', 'POUR : 36');
   await setText(page, text);
   await page.locator('.finding-head').first().click();
-  const sel = await page.evaluate(() => { const t = document.getElementById('extrait'); return [t.selectionStart, t.selectionEnd, document.activeElement.id]; });
+  const sel = await page.evaluate(() => { const t = document.getElementById('extrait'); return [t.selectionStart, t.selectionEnd, document.activeElement.id, document.activeElement.className]; });
   assert(text.slice(sel[0], sel[1]) === '36', `selection is "${text.slice(sel[0], sel[1])}"`);
-  assert(sel[2] === 'extrait', 'focus in the text');
-  await page.locator('.finding-head').first().press('Enter').catch(() => {});
+  assert(sel[2] !== 'extrait', 'the focus stays on the finding, not in the text');
+  assert(await page.locator('#mark-active').count() === 1, 'the mark of the finding is shown');
+  await page.locator('.finding-head').first().press('Enter');
+  await page.locator('.finding-head').first().press('Enter');
+  assert((await page.locator('#extrait').inputValue()) === text, 'the text is unchanged');
+  await context.close();
+});
+
+await test('"Exemple" over a pasted text asks first, and Ctrl+Z brings the text back', async () => {
+  const { page, context, errors } = await open();
+  const mine = 'Séance du jeudi 21 mars 2024\nPrésents : 12\nPOUR : 12\n';
+  await setText(page, mine);
+  await page.getByRole('button', { name: 'Exemple' }).click();
+  await page.waitForSelector('.confirm');
+  assert((await page.locator('#extrait').inputValue()) === mine, 'nothing replaced before the answer');
+  await page.getByRole('button', { name: 'Garder mon texte' }).click();
+  assert(await page.locator('.confirm').count() === 0 && (await page.locator('#extrait').inputValue()) === mine, 'kept on "no"');
+  await page.getByRole('button', { name: 'Exemple' }).click();
+  await page.getByRole('button', { name: 'Remplacer' }).click();
+  assert((await page.locator('#extrait').inputValue()) === reference, 'replaced on "yes"');
+  assert((await page.locator('.example-label').innerText()).includes('Dijon métropole'), 'the example names its source');
+  await page.locator('#extrait').focus();
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(m => document.getElementById('extrait').value === m, mine);
+  assert((await verdict(page)) !== '', 'checked again');
+  // the example over the example does not ask
+  await page.getByRole('button', { name: 'Effacer' }).click();
+  await page.getByRole('button', { name: 'Exemple' }).click();
+  assert(await page.locator('.confirm').count() === 0, 'an empty text is replaced without asking');
+  assert(errors.length === 0, errors.join('; '));
+  await context.close();
+});
+
+await test('files as clerks have them: Windows-1252 read with its accents, a PDF refused', async () => {
+  const { page, context } = await open();
+  const mine = 'Séance du jeudi 21 mars 2024\nPrésents : 12\nVotants : 12\nPOUR : 12\n';
+  await setText(page, mine);
+  // a PDF: the message, and the text stays
+  await page.locator('input[type=file]').setInputFiles({ name: 'deliberation.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n', 'latin1') });
+  await page.waitForSelector('.notice');
+  assert((await page.locator('.notice').innerText()).includes('est un PDF'), await page.locator('.notice').innerText());
+  assert((await page.locator('#extrait').inputValue()) === mine, 'the text is left as it was');
+  // a Windows-1252 file (after the user's yes)
+  await page.getByRole('button', { name: 'Effacer' }).click();
+  await page.locator('input[type=file]').setInputFiles({ name: 'extrait.txt', mimeType: 'text/plain', buffer: Buffer.from(mine, 'latin1') });
+  await page.waitForFunction(() => document.getElementById('extrait').value.includes('Présents'));
+  assert((await page.locator('#extrait').inputValue()) === mine, 'accents decoded');
+  assert((await page.locator('.notice').innerText()).includes('Windows-1252'), 'the encoding is said');
+  assert((await verdict(page)).includes('Aucune anomalie'), await verdict(page));
+  await context.close();
+});
+
+await test('nothing to check: an empty text and an annex never get the green verdict', async () => {
+  const { page, context } = await open();
+  for (const text of ['', 'ANNEXE 2 — Plan de financement prévisionnel\nTravaux : 120 000 € HT\nÉtat : 40 000 €\nRégion : 30 000 €\n']) {
+    await setText(page, text);
+    const v = await verdict(page);
+    assert(!v.includes('Aucune anomalie'), `"${v}" on ${JSON.stringify(text.slice(0, 30))}`);
+    assert(await page.locator('.verdict-ok').count() === 0, 'no green verdict');
+  }
+  await context.close();
+});
+
+await test('the identity block shows what was read, and the fiche prints with numbered findings', async () => {
+  const { page, context } = await open();
+  const id = await page.locator('.identity').innerText();
+  for (const w of ['Dijon métropole', 'jeudi 21 mars 2024', 'CREATIV']) assert(id.includes(w), `identity lacks ${w}: ${id}`);
+  await setText(page, reference.replace('POUR : 35', 'POUR : 36'));
+  await page.emulateMedia({ media: 'print' });
+  assert(await page.locator('.fiche-head').isVisible(), 'the fiche heading is printed');
+  assert((await page.locator('.mark-num').first().innerText()) === '1', 'the mark carries its finding\'s number');
+  await page.emulateMedia({ media: 'screen' });
+  assert(!(await page.locator('.fiche-head').isVisible()), 'not on screen');
   await context.close();
 });
 
@@ -134,7 +205,8 @@ await test('the CSV export neutralises spreadsheet formulas', async () => {
   await setText(page, '=HYPERLINK("x")\n' + reference.replace('POUR : 35', 'POUR : 36'));
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter CSV' }).click()]);
   const csv = fs.readFileSync(await download.path(), 'utf8');
-  assert(csv.split('\r\n')[1].includes('"VOTE-SUM"'), csv.slice(0, 200));
+  assert(csv.startsWith('\uFEFF'), 'a byte-order mark for spreadsheets');
+  assert(csv.split('\r\n')[1].includes('"VOTE-SUM"') && csv.split('\r\n')[1].includes('"erreur"') && csv.split('\r\n')[1].includes('"votes"'), csv.slice(0, 300));
   assert(!/(^|;)"[=+\-@]/.test(csv.split('\r\n').slice(1).join('\n')), 'no cell starts with a formula character');
   await context.close();
 });

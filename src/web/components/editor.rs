@@ -26,6 +26,9 @@ pub struct EditorProps {
     /// Caret moved to this byte offset.
     pub on_caret: Callback<usize>,
     pub on_file: Callback<web_sys::File>,
+    /// A replacement can be undone (Ctrl+Z brings the text back).
+    pub can_undo: bool,
+    pub on_undo: Callback<()>,
 }
 
 fn class_for(sev: Severity) -> &'static str {
@@ -55,6 +58,21 @@ pub fn editor(p: &EditorProps) -> Html {
                     .and_then(|s| shown.get(s))
                     .and_then(|s| s.finding.spans.first())
                     .map(|p| p.start);
+                // the number of the first finding whose words start here (the printed fiche
+                // numbers its findings as their marks)
+                let mut firsts: Vec<(usize, usize)> = shown
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, s)| s.finding.spans.first().map(|sp| (sp.start, i)))
+                    .collect();
+                crate::sort::order_by(&mut firsts, |x| *x);
+                firsts.dedup_by_key(|x| x.0);
+                let number = |start: usize| {
+                    firsts
+                        .binary_search_by_key(&start, |x| x.0)
+                        .ok()
+                        .map(|k| firsts[k].1 + 1)
+                };
                 let nodes = segs.into_iter().map(|seg| {
                     let slice = &text[seg.span.start..seg.span.end];
                     match seg.severity {
@@ -64,7 +82,8 @@ pub fn editor(p: &EditorProps) -> Html {
                                 classes!(class_for(sev), seg.active.then_some("mark-active"));
                             let id = (seg.active && primary == Some(seg.span.start))
                                 .then_some("mark-active");
-                            html! { <mark class={class} id={id}>{ slice }</mark> }
+                            let n = number(seg.span.start);
+                            html! { <mark class={class} id={id}>if let Some(n) = n { <span class="mark-num print-only">{ n }</span> }{ slice }</mark> }
                         }
                     }
                 });
@@ -141,6 +160,22 @@ pub fn editor(p: &EditorProps) -> Html {
             caret(e.target_unchecked_into())
         }
     });
+    // The textarea's own undo does not know a text set by the page: Ctrl+Z right after a
+    // replacement brings the previous text back.
+    let onkeydown = {
+        let can = p.can_undo;
+        let cb = p.on_undo.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if can
+                && (e.ctrl_key() || e.meta_key())
+                && !e.shift_key()
+                && e.key().eq_ignore_ascii_case("z")
+            {
+                e.prevent_default();
+                cb.emit(());
+            }
+        })
+    };
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = {
         let cb = p.on_file.clone();
@@ -172,6 +207,7 @@ pub fn editor(p: &EditorProps) -> Html {
                 {onscroll}
                 {onclick}
                 {onkeyup}
+                {onkeydown}
             />
         </div>
     }

@@ -203,6 +203,56 @@ fn item_title(e: &Extract) -> String {
     }
 }
 
+/// How many deliberations the identity block names (the rest are in the exports).
+const MAX_IDENTITY_ITEMS: usize = 30;
+
+/// "Lu dans le texte": who deliberated, when, and on what — as the engine read it.
+fn identity(report: &crate::report::Report) -> Html {
+    let Some(first) = report.extracts.first() else {
+        return html! {};
+    };
+    let or_dash = |x: Option<String>| x.unwrap_or_else(|| "non lu".to_string());
+    let date = |x: &Option<String>| x.as_deref().and_then(french_date);
+    let items: Vec<String> = report
+        .extracts
+        .iter()
+        .map(item_title)
+        .filter(|t| !t.is_empty())
+        .take(MAX_IDENTITY_ITEMS + 1)
+        .collect();
+    let more = items.len() > MAX_IDENTITY_ITEMS;
+    let assembly = if first.body.kind == crate::model::BodyKind::Unknown {
+        "non reconnue".to_string()
+    } else {
+        first.body.kind.label().to_string()
+    };
+    let fields = [
+        ("Collectivité", or_dash(first.body.name.clone())),
+        ("Assemblée", assembly),
+        ("Séance", or_dash(date(&first.session_date))),
+        ("Convocation", or_dash(date(&first.convocation_date))),
+        ("Président", or_dash(first.president.clone())),
+        ("Secrétaire", or_dash(first.secretary.clone())),
+    ];
+    html! {
+        <section class="identity" aria-labelledby="titre-identite">
+            <h2 id="titre-identite">{ "Lu dans le texte" }</h2>
+            <dl>
+                { for fields.into_iter().map(|(k, v)| html! { <><dt>{ k }</dt><dd>{ v }</dd></> }) }
+                <dt>{ if items.len() > 1 { "Délibérations" } else { "Délibération" } }</dt>
+                <dd>
+                    if items.is_empty() { { "non lue" } }
+                    else if items.len() == 1 { { items[0].clone() } }
+                    else {
+                        <ol class="identity-items">{ for items.iter().take(MAX_IDENTITY_ITEMS).map(|t| html! { <li>{ t }</li> }) }</ol>
+                        if more { <p class="note">{ "… et d'autres : voir les exports JSON et CSV." }</p> }
+                    }
+                </dd>
+            </dl>
+        </section>
+    }
+}
+
 #[function_component(Summary)]
 pub fn summary(p: &SummaryProps) -> Html {
     let citing = Cited::new(&p.shown);
@@ -347,6 +397,7 @@ pub fn summary(p: &SummaryProps) -> Html {
     };
     html! {
         <div class="summary-panel">
+            { identity(&p.report) }
             <h2>{ "Déclaré / compté" }</h2>
             <p class="legend">{ "≈ : lecture non recoupée (survolez la valeur pour la raison) ; seules les valeurs sûres fondent une erreur." }</p>
             { for tables }
