@@ -733,6 +733,15 @@ const CASES: &[Case] = &[
         opts: all,
     },
     Case {
+        rule: "CONV-DELAY",
+        severity: Severity::Warning,
+        // 29 members in office: 3 500 inhabitants or more (L2121-2), inferred, so a warning
+        fires: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nDate de convocation : 16 mars 2024\nNombre de membres en exercice : 29\nObjet : Travaux\nAdopté à l'unanimité.\n",
+        marks: &["16 mars 2024"],
+        silent: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nDate de convocation : 15 mars 2024\nNombre de membres en exercice : 29\nObjet : Travaux\nAdopté à l'unanimité.\n",
+        opts: all,
+    },
+    Case {
         rule: "AMT-PARSE",
         severity: Severity::Info,
         fires: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nObjet : Participation\nMontant de la participation : 1.500 €\nAdopté à l'unanimité.\n",

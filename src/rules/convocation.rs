@@ -97,27 +97,19 @@ impl Rule for Delay {
                 emit(out, Severity::Error, format!("{base}, moins que les 5 jours francs exigés pour un EPCI (art. L5211-1 et L2121-12)."), &Basis::CERTAIN);
             }
             BodyKind::ConseilMunicipal | BodyKind::Unknown => {
-                let seats = s
-                    .declared
-                    .seats
-                    .as_ref()
-                    .or(s.declared.in_office.as_ref())
-                    .map(|c| c.value);
-                let big = match cx.opts.population {
-                    Some(p) => Some(p >= 3500),
-                    None => match seats {
-                        Some(n) if n >= 27 => Some(true),
-                        Some(n) if n <= 23 => Some(false),
-                        _ => None,
-                    },
-                };
+                let big = big_commune(cx);
                 if francs < 3 {
                     emit(out, Severity::Error, format!("{base}, moins que les 3 jours francs exigés même dans une commune de moins de 3 500 habitants (art. L2121-11)."), &Basis::CERTAIN);
                 } else if francs < 5 {
                     match big {
-                        Some(true) => emit(out, Severity::Error, format!("{base}, moins que les 5 jours francs exigés à partir de 3 500 habitants (art. L2121-12)."), &Basis::CERTAIN),
-                        Some(false) => {}
-                        None => emit(out, Severity::Warning, format!("{base} : suffisant sous 3 500 habitants (3 jours francs, art. L2121-11), insuffisant à partir de 3 500 (5 jours francs, art. L2121-12). Indiquez la population pour trancher."), &Basis::CERTAIN),
+                        Some((true, how, basis)) => emit(out, Severity::Error, format!("{base}, moins que les 5 jours francs exigés à partir de 3 500 habitants (art. L2121-12){how}."), &basis),
+                        Some((false, ..)) => {}
+                        None => {
+                            emit(out, Severity::Warning, format!("{base} : suffisant sous 3 500 habitants (3 jours francs, art. L2121-11), insuffisant à partir de 3 500 (5 jours francs, art. L2121-12). Indiquez la population pour trancher."), &Basis::CERTAIN);
+                            if let Some(f) = out.pop() {
+                                out.push(f.asking_population());
+                            }
+                        }
                     }
                 }
             }
@@ -163,20 +155,23 @@ impl Rule for Urgence {
             return;
         }
         // shorter than the ordinary delay: certain, or only for a commune of 3 500 or more
-        let short = match s.body {
-            BodyKind::ConseilDepartemental | BodyKind::ConseilRegional => Some(days < 12),
-            k if k.is_epci() || k == BodyKind::Bureau => Some(francs < 5),
-            _ if francs < 3 => Some(true),
-            _ if francs < 5 => cx.opts.population.map(|p| p >= 3500),
-            _ => Some(false),
-        };
-        let basis = match short {
-            Some(false) => return,
-            Some(true) => Basis::CERTAIN,
-            None => Basis::probable(
+        let unknown = || {
+            Basis::probable(
                 "délai ordinaire de 3 ou 5 jours francs selon la population, non indiquée",
-            ),
+            )
         };
+        let (short, basis) = match s.body {
+            BodyKind::ConseilDepartemental | BodyKind::ConseilRegional => {
+                (days < 12, Basis::CERTAIN)
+            }
+            k if k.is_epci() || k == BodyKind::Bureau => (francs < 5, Basis::CERTAIN),
+            _ if francs < 3 => (true, Basis::CERTAIN),
+            _ if francs < 5 => big_commune(cx).map_or((true, unknown()), |b| (b.0, b.2)),
+            _ => (false, Basis::CERTAIN),
+        };
+        if !short {
+            return;
+        }
         out.push(finding(
             &URGENCE,
             Severity::Warning,

@@ -153,6 +153,54 @@ pub struct Finding {
     pub spans: Vec<Span>,
     /// How sure the weakest reading the finding rests on is (field added to the contract).
     pub certainty: Certainty,
+    /// The commune's population would settle it: the page offers the option (not in the
+    /// report).
+    #[serde(skip)]
+    pub asks_population: bool,
+}
+
+impl Finding {
+    /// Marks the finding as one that the commune's population would settle.
+    pub fn asking_population(mut self) -> Finding {
+        self.asks_population = true;
+        self
+    }
+}
+
+/// Whether a commune has 3 500 inhabitants or more: from the option, else inferred from the
+/// council's size (art. L2121-2: 27 seats and more from 3 500 inhabitants, 23 and fewer
+/// below), with the phrase that says so and how sure the inference is.
+pub fn big_commune(cx: &Ctx) -> Option<(bool, String, Basis)> {
+    if let Some(p) = cx.opts.population {
+        return Some((p >= 3_500, String::new(), Basis::CERTAIN));
+    }
+    use crate::model::BodyKind as B;
+    if !matches!(cx.seance.body, B::ConseilMunicipal | B::Unknown) {
+        return None;
+    }
+    let d = &cx.seance.declared;
+    let inferred = Basis::probable(
+        "population déduite de l'effectif du conseil (une commune nouvelle peut garder un conseil plus large jusqu'au renouvellement)",
+    );
+    let say = |big: bool, n: u32, what: &str| {
+        format!(
+            " ; population {} 3 500 habitants déduite des {n} {what} (art. L2121-2)",
+            if big { "d'au moins" } else { "de moins de" }
+        )
+    };
+    if let Some(n) = d.seats.as_ref().map(|c| c.value) {
+        if n >= 27 {
+            return Some((true, say(true, n, "sièges du conseil"), inferred));
+        }
+        if [7, 11, 15, 19, 23].contains(&n) {
+            return Some((false, say(false, n, "sièges du conseil"), inferred));
+        }
+    }
+    // vacancies leave fewer members in office than seats: only a large council tells
+    match d.in_office.as_ref().map(|c| c.value) {
+        Some(n) if n >= 24 => Some((true, say(true, n, "membres en exercice"), inferred)),
+        _ => None,
+    }
 }
 
 /// What a rule sees: the model only, never the text.
@@ -226,6 +274,7 @@ pub fn finding(
         legal_basis: meta.legal_basis,
         spans,
         certainty,
+        asks_population: false,
     }
 }
 

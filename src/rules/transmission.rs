@@ -250,31 +250,42 @@ impl Rule for PubMode {
             | B::ConseilDepartemental
             | B::ConseilRegional
             | B::CommissionPermanente
-            | B::ConseilTerritorial => Some(true),
-            B::ConseilMunicipal => cx.opts.population.map(|p| p >= 3_500),
+            | B::ConseilTerritorial => Some((true, String::new(), Basis::CERTAIN)),
+            B::ConseilMunicipal => big_commune(cx),
             _ => None,
         };
-        let (severity, who) = match bound {
-            Some(true) => (Severity::Warning, "pour cette collectivité"),
-            Some(false) => (
+        let (severity, who, basis, how) = match bound {
+            Some((true, how, basis)) => (Severity::Warning, "pour cette collectivité,".to_string(), basis, how),
+            Some((false, ..)) => (
                 Severity::Info,
-                "une commune de moins de 3 500 habitants peut avoir choisi l'affichage par délibération ; à défaut",
+                "une commune de moins de 3 500 habitants peut avoir choisi l'affichage par délibération ; à défaut,".to_string(),
+                Basis::CERTAIN,
+                String::new(),
             ),
             None => (
                 Severity::Info,
-                "si la commune compte 3 500 habitants ou plus (population inconnue : option « population »), ou si la collectivité n'a pas choisi un autre mode,",
+                "si la commune compte 3 500 habitants ou plus (population inconnue : option « population »), ou si la collectivité n'a pas choisi un autre mode,".to_string(),
+                Basis::CERTAIN,
+                String::new(),
             ),
         };
-        out.push(finding(
+        let f = finding(
             &PUB_MODE,
             severity,
             format!(
-                "Le texte mentionne un affichage mais aucune publication électronique, pour une séance du {} : {who} la publication se fait sous forme électronique depuis le 1er juillet 2022.",
+                "Le texte mentionne un affichage mais aucune publication électronique, pour une séance du {} : {who} la publication se fait sous forme électronique depuis le 1er juillet 2022{how}.",
                 session.date.french()
             ),
             vec![posted],
-            &[],
-        ));
+            &[&basis],
+        );
+        out.push(
+            if s.body == B::ConseilMunicipal && cx.opts.population.is_none() {
+                f.asking_population()
+            } else {
+                f
+            },
+        );
     }
 }
 

@@ -324,7 +324,7 @@ pub fn app() -> Html {
     let on_population = {
         let set = set_options.clone();
         let opts = state.options.clone();
-        Callback::from(move |e: Event| {
+        Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let v = input.value().replace([' ', '\u{a0}', '\u{202f}', '.'], "");
             set.emit(UserOptions {
@@ -507,7 +507,7 @@ pub fn app() -> Html {
                             <label for="opt-pop">{ "Population de la commune" }</label>
                             <input id="opt-pop" type="text" inputmode="numeric" placeholder="ex. 12 400"
                                    value={state.options.population.map(|p| p.to_string()).unwrap_or_default()}
-                                   onchange={on_population} aria-describedby="aide-pop" />
+                                   oninput={on_population} aria-describedby="aide-pop" />
                             <p id="aide-pop" class="hint">{ "Délai de convocation (3 ou 5 jours francs) et effectif légal en dépendent." }</p>
                             <span></span>
                             <label class="check"><input type="checkbox" checked={state.options.show_info} onchange={on_info} />{ " Afficher les informations" }</label>

@@ -109,6 +109,26 @@ pub fn csv_cell(s: &str) -> String {
     format!("\"{}\"", s.replace('"', "\"\""))
 }
 
+/// Opens the options on the population field (a finding that the population would settle
+/// offers it), within the page the clicked element belongs to (an embedding included).
+pub fn open_population_option(from: &web_sys::Element) {
+    let Some(app) = from.closest(".app").ok().flatten() else {
+        return;
+    };
+    if let Some(d) = app.query_selector("details.options").ok().flatten() {
+        let _ = d.set_attribute("open", "");
+    }
+    if let Some(input) = app
+        .query_selector("#opt-pop")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = input.focus();
+        input.scroll_into_view_with_bool(false);
+    }
+}
+
 /// A file's bytes as text, or the French message that says why it is not read. The
 /// browser's own `TextDecoder` decodes (no decoder shipped in the wasm).
 pub fn decode_file(name: &str, bytes: &[u8]) -> Result<(String, String), String> {

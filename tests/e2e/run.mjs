@@ -226,7 +226,10 @@ await test('options are applied and remembered', async () => {
   // population unknown: 4 jours francs is only a warning; with 12 400 inhabitants, an error
   await setText(page, 'Conseil municipal\nDate de convocation : 16 mars 2024\nSéance du jeudi 21 mars 2024\n');
   const before = await verdict(page);
-  await page.locator('summary', { hasText: 'Options' }).click();
+  // the finding that the population would settle opens the options on that field
+  await page.locator('.finding-head').first().click();
+  await page.locator('.ask-population').click();
+  assert(await page.evaluate(() => document.activeElement.id) === 'opt-pop', 'the population field has the focus');
   await page.locator('#opt-pop').fill('12400');
   await page.locator('#opt-pop').press('Enter');
   await page.locator('#opt-pop').blur();

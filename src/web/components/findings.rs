@@ -146,6 +146,9 @@ fn item(p: &FindingsProps, i: usize, s: &Shown) -> Html {
             if open {
                 <div class="finding-detail" id={format!("detail-{i}")}>
                     <p><strong>{ "Base légale : " }</strong>{ f.legal_basis }</p>
+                    if f.asks_population {
+                        <p><button type="button" class="btn btn-small ask-population" onclick={Callback::from(|e: MouseEvent| super::super::open_population_option(&e.target_unchecked_into()))}>{ "Indiquer la population de la commune" }</button></p>
+                    }
                     if let Some(m) = doc {
                         <p><strong>{ m.title }</strong>{ " — catégorie " }{ m.category.label() }</p>
                         { super::rules::rule_doc(m) }
