@@ -388,24 +388,15 @@ pub fn app() -> Html {
             );
         })
     };
-    // the fiche says when it was printed
-    let printed_at = use_state(String::new);
-    let print = {
-        let printed_at = printed_at.clone();
-        Callback::from(move |_| {
-            let now = js_sys::Date::new_0();
-            let when = now
-                .to_locale_string("fr-FR", &wasm_bindgen::JsValue::UNDEFINED)
-                .as_string()
-                .unwrap_or_default();
-            printed_at.set(when);
-            // after the render that writes the date
-            gloo::timers::callback::Timeout::new(0, || {
-                let _ = gloo::utils::window().print();
-            })
-            .forget();
-        })
-    };
+    let print = Callback::from(|_| {
+        let _ = gloo::utils::window().print();
+    });
+    // the fiche says when the text was checked (this render's time: printing from the
+    // browser's menu gets it too)
+    let checked_at = js_sys::Date::new_0()
+        .to_locale_string("fr-FR", &wasm_bindgen::JsValue::UNDEFINED)
+        .as_string()
+        .unwrap_or_default();
     let show_rules = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::Show(View::Rules)))
@@ -433,7 +424,7 @@ pub fn app() -> Html {
         <div class={classes!("app", state.options.print_without_text.then_some("print-no-text"))}>
             <div class="fiche-head print-only">
                 <p class="fiche-title">{ "Fiche de vérification" }</p>
-                <p>{ format!("Vérifiée par Conforme {} le {}. {}", env!("CARGO_PKG_VERSION"), if printed_at.is_empty() { "—" } else { printed_at.as_str() }, state.report.verdict.message) }</p>
+                <p>{ format!("Vérifiée par Conforme {} le {}. {}", env!("CARGO_PKG_VERSION"), checked_at, state.report.verdict.message) }</p>
                 <p>{ "Les numéros des constats renvoient aux repères numérotés dans le texte." }</p>
             </div>
             <header class="top" role="banner">
