@@ -22,6 +22,7 @@ if (process.env.EDIT) {
 }
 if (process.env.CLICK) { await page.locator(process.env.CLICK).first().click(); await page.waitForTimeout(200); }
 if (process.env.PRINT === '1') await page.emulateMedia({ media: 'print' });
+await page.evaluate(() => window.scrollTo(0, 0));
 await page.screenshot({ path: out, fullPage: process.env.FULL === '1' });
 console.log('verdict:', await page.locator('#verdict').innerText());
 if (errors.length) console.log('console errors:', errors);

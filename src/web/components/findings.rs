@@ -114,7 +114,11 @@ pub fn findings(p: &FindingsProps) -> Html {
             if all_clear && p.current {
                 <p class={classes!("all-clear", nothing.then_some("nothing"))}>
                     { match p.verdict.kind {
-                        VerdictKind::NothingToCheck => p.verdict.message.trim_start_matches("Rien à vérifier : ").to_string(),
+                        VerdictKind::NothingToCheck => {
+                            let why = p.verdict.message.trim_start_matches("Rien à vérifier : ");
+                            let mut c = why.chars();
+                            c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+                        }
                         _ => format!(
                             "Vérifié : {}. Ces éléments sont cohérents entre eux ; seul ce que le texte indique a pu être vérifié.",
                             p.verdict.checked.join(", ")

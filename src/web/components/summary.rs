@@ -395,6 +395,15 @@ pub fn summary(p: &SummaryProps) -> Html {
         }
         html! { <p class="note">{ format!("… {n} {what} de plus ne sont pas affichés ici : ils sont dans les exports JSON et CSV.") }</p> }
     };
+    // nothing read: no block of "non lu" and empty tables
+    if p.report.verdict.kind == crate::report::VerdictKind::NothingToCheck
+        && p.report
+            .extracts
+            .iter()
+            .all(|e| e.counted.is_none() && e.declared.is_empty() && e.session_date.is_none())
+    {
+        return html! {};
+    }
     html! {
         <div class="summary-panel">
             { identity(&p.report) }
