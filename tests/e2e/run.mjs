@@ -149,6 +149,9 @@ await test('the identity block shows what was read, and the fiche prints with nu
   const { page, context } = await open();
   const id = await page.locator('.identity').innerText();
   for (const w of ['Dijon métropole', 'jeudi 21 mars 2024', 'CREATIV']) assert(id.includes(w), `identity lacks ${w}: ${id}`);
+  // a counted figure unfolds to the names it counted
+  await page.locator('details.names summary').first().click();
+  assert((await page.locator('details.names[open] p').first().innerText()).includes('REBSAMEN'), 'the présents counted are named');
   await setText(page, reference.replace('POUR : 35', 'POUR : 36'));
   await page.emulateMedia({ media: 'print' });
   assert(await page.locator('.fiche-head').isVisible(), 'the fiche heading is printed');
@@ -292,15 +295,19 @@ await test('axe-core: no violation on the correct and the broken state', async (
   }
 });
 
-await test('usable at 320 px wide and at 200 % zoom', async () => {
+await test('usable at 320 and 375 px wide and at 200 % zoom, axe-core clean there too', async () => {
   // 200 % zoom on a 1280 × 900 screen is a 640 × 450 CSS viewport at device scale 2.
-  for (const [viewport, scale] of [[{ width: 320, height: 640 }, 1], [{ width: 640, height: 450 }, 2]]) {
+  for (const [viewport, scale] of [[{ width: 320, height: 640 }, 1], [{ width: 375, height: 700 }, 1], [{ width: 640, height: 450 }, 2]]) {
     const { page, context } = await open({ viewport, deviceScaleFactor: scale });
     await setText(page, reference.replace('POUR : 35', 'POUR : 36'));
     await page.locator('.finding-head').first().click();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert(overflow <= 0, `${viewport.width}px: horizontal overflow of ${overflow}px`);
     assert(await page.locator('#extrait').isVisible() && await page.locator('.finding-open').isVisible(), 'text and finding reachable');
+    // on a narrow screen the verdict is shown above the text
+    if (viewport.width < 900) assert(await page.locator('.verdict-mini').isVisible(), 'short verdict above the text');
+    const v = await axe(page);
+    assert(v.length === 0, `${viewport.width}px: ` + v.join('; '));
     await context.close();
   }
 });

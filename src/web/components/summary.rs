@@ -99,6 +99,8 @@ struct Row {
     label: &'static str,
     declared: Option<DeclaredCount>,
     counted: Option<(String, bool)>,
+    /// The names counted (they unfold under the figure).
+    names: Vec<usize>,
 }
 
 fn attendance_rows(e: &Extract) -> Vec<Row> {
@@ -143,21 +145,25 @@ fn attendance_rows(e: &Extract) -> Vec<Row> {
                 &d.in_office,
             ),
             declared: d.in_office.clone(),
+            names: Vec::new(),
         },
         Row {
             label: "Présents",
             counted: counted(|c| (c.present, c.present_max + c.uncertain), &d.present),
             declared: d.present.clone(),
+            names: c.map(|c| c.present_members.clone()).unwrap_or_default(),
         },
         Row {
             label: "Représentés (procurations)",
             counted: counted(|c| (c.represented, c.represented + c.uncertain), &d.proxies),
             declared: d.proxies.clone(),
+            names: c.map(|c| c.represented_members.clone()).unwrap_or_default(),
         },
         Row {
             label: "Absents et excusés",
             counted: counted(|c| (c.away, c.away + c.uncertain), &absent_decl),
             declared: absent_decl.clone(),
+            names: c.map(|c| c.away_members.clone()).unwrap_or_default(),
         },
         Row {
             label: "Votants",
@@ -171,6 +177,7 @@ fn attendance_rows(e: &Extract) -> Vec<Row> {
                 &d.voters,
             ),
             declared: d.voters.clone(),
+            names: Vec::new(),
         },
     ];
     if let Some(s) = &d.seats {
@@ -180,6 +187,7 @@ fn attendance_rows(e: &Extract) -> Vec<Row> {
                 label: "Sièges",
                 declared: Some(s.clone()),
                 counted: None,
+                names: Vec::new(),
             },
         );
     }
@@ -188,6 +196,7 @@ fn attendance_rows(e: &Extract) -> Vec<Row> {
             label: "Quorum déclaré",
             declared: Some(q.clone()),
             counted: None,
+            names: Vec::new(),
         });
     }
     rows
@@ -309,7 +318,16 @@ pub fn summary(p: &SummaryProps) -> Html {
                         <tr class={classes!(red.then_some("row-mismatch"), (cited.is_none() && differs).then_some("row-unverified"))}>
                             <th scope="row">{ r.label }</th>
                             <td>{ match &r.declared { Some(d) => value(d.value.to_string(), d.certainty, d.doubt.as_deref()), None => html! { "—" } } }</td>
-                            <td>{ match r.counted { Some((c, _)) => value(c, e.counted.as_ref().map_or(Certainty::Certain, |x| x.certainty), doubt.as_deref()), None => html! { "—" } } }</td>
+                            <td>{ match r.counted {
+                                Some((c, _)) => {
+                                    let v = value(c, e.counted.as_ref().map_or(Certainty::Certain, |x| x.certainty), doubt.as_deref());
+                                    let names: Vec<&str> = r.names.iter().filter_map(|&i| e.members.get(i)).map(|m| m.name.as_str()).collect();
+                                    if names.is_empty() { v } else {
+                                        html! { <details class="names"><summary>{ v }</summary><p>{ names.join(", ") }</p></details> }
+                                    }
+                                }
+                                None => html! { "—" },
+                            } }</td>
                             <td>{ note }</td>
                         </tr>
                     }
