@@ -59,4 +59,12 @@ if [ -f package-lock.json ]; then
     npm ci --no-audit --no-fund --loglevel=error
   fi
 fi
+# frictionless validates the SCDL export against the open-data schema (tests only), in its own
+# virtual environment.
+FRICTIONLESS_VERSION="5.21.0"
+if ! .tools/venv/bin/frictionless --version 2>/dev/null | grep -q "$FRICTIONLESS_VERSION"; then
+  log "installing frictionless $FRICTIONLESS_VERSION in .tools/venv"
+  python3 -m venv .tools/venv
+  .tools/venv/bin/pip install --quiet --disable-pip-version-check "frictionless==$FRICTIONLESS_VERSION"
+fi
 log "ready"

@@ -7,9 +7,12 @@
 
 pub mod decode;
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod office;
 pub mod parse;
 pub mod report;
 pub mod rules;
+pub mod scdl;
 pub mod sort;
 pub mod tally;
 pub mod text;

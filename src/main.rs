@@ -34,6 +34,8 @@ mod cli {
     enum Format {
         Text,
         Json,
+        /// Données ouvertes : le modèle SCDL « délibérations » (CSV), une ligne par délibération.
+        Scdl,
     }
 
     #[derive(Subcommand)]
@@ -51,6 +53,19 @@ mod cli {
             /// Masque les constats de gravité « information ».
             #[arg(long)]
             no_info: bool,
+            /// SCDL : SIRET de la collectivité (COLL_SIRET).
+            #[arg(long)]
+            coll_siret: Option<String>,
+            /// SCDL : nom officiel de la collectivité (COLL_NOM) ; lu dans le titre sinon.
+            #[arg(long)]
+            coll_nom: Option<String>,
+            /// SCDL : matière ACTES de niveau 2 (DELIB_MATIERE_CODE), par exemple 7.5.
+            #[arg(long, value_parser = parse_subject)]
+            matiere: Option<String>,
+            /// SCDL : adresse de chaque délibération, « {id} » y tenant lieu de DELIB_ID.
+            #[arg(long)]
+            url: Option<String>,
+            /// Fichiers (.txt, .docx, .odt) ou dossiers (parcourus récursivement) ; « - » : entrée standard.
             files: Vec<String>,
         },
         /// Liste les règles.
@@ -64,6 +79,44 @@ mod cli {
             let all: Vec<&str> = BodyKind::ALL.iter().map(|k| k.code()).collect();
             format!("nature inconnue « {s} » (valeurs : {})", all.join(", "))
         })
+    }
+
+    fn parse_subject(s: &str) -> Result<String, String> {
+        match conforme::scdl::subject_name(s) {
+            Some(_) => Ok(s.to_string()),
+            None => Err(format!(
+                "matière ACTES inconnue « {s} » (codes de niveau 2 : 1.1 à 9.4, par exemple 7.5 Subventions)"
+            )),
+        }
+    }
+
+    /// The files a directory holds, recursively, sorted: .txt, .docx and .odt.
+    fn expand(path: &str, out: &mut Vec<String>) -> Result<(), String> {
+        let p = std::path::Path::new(path);
+        if path == "-" || !p.is_dir() {
+            out.push(path.to_string());
+            return Ok(());
+        }
+        let mut found = Vec::new();
+        let mut stack = vec![p.to_path_buf()];
+        while let Some(dir) = stack.pop() {
+            let entries =
+                std::fs::read_dir(&dir).map_err(|e| format!("{} : {e}", dir.display()))?;
+            for entry in entries {
+                let entry = entry.map_err(|e| format!("{} : {e}", dir.display()))?;
+                let q = entry.path();
+                if q.is_dir() {
+                    stack.push(q);
+                } else if q.extension().and_then(|x| x.to_str()).is_some_and(|x| {
+                    ["txt", "docx", "odt"].contains(&x.to_ascii_lowercase().as_str())
+                }) {
+                    found.push(q.to_string_lossy().into_owned());
+                }
+            }
+        }
+        found.sort();
+        out.extend(found);
+        Ok(())
     }
 
     fn read_input(path: &str) -> Result<String, String> {
@@ -80,6 +133,10 @@ mod cli {
         } else {
             path
         };
+        let lower = path.to_ascii_lowercase();
+        if lower.ends_with(".docx") || lower.ends_with(".odt") {
+            return conforme::office::text(&bytes).map_err(|why| format!("{name} : {why}"));
+        }
         let sniffed = conforme::decode::sniff(&bytes);
         let encoding = match sniffed {
             conforme::decode::Sniffed::Refused(why) => return Err(why.message(name, false)),
@@ -150,6 +207,10 @@ mod cli {
                 body,
                 population,
                 no_info,
+                coll_siret,
+                coll_nom,
+                matiere,
+                url,
                 files,
             } => {
                 let files = if files.is_empty() {
@@ -157,9 +218,17 @@ mod cli {
                 } else {
                     files
                 };
+                let batch = files.iter().any(|f| std::path::Path::new(f).is_dir());
+                let mut paths = Vec::new();
+                for f in &files {
+                    if let Err(e) = expand(f, &mut paths) {
+                        eprintln!("conforme : {e}");
+                        return 2;
+                    }
+                }
                 // Read everything first: on an I/O error nothing is printed on stdout.
                 let mut inputs = Vec::new();
-                for f in &files {
+                for f in &paths {
                     match read_input(f) {
                         Ok(s) => inputs.push((f.clone(), s)),
                         Err(e) => {
@@ -173,10 +242,24 @@ mod cli {
                     population,
                     show_info: !no_info,
                 };
+                let scdl_opts = conforme::scdl::ScdlOptions {
+                    coll_siret,
+                    coll_nom,
+                    matiere,
+                    url,
+                };
                 let mut any_error = false;
+                let mut scdl_rows = Vec::new();
+                let (mut total_e, mut total_w, mut total_i) = (0, 0, 0);
                 for (path, input) in &inputs {
                     let report = check(input, &opts);
-                    any_error |= report.count(Severity::Error) > 0;
+                    let (e, w, i) = (
+                        report.count(Severity::Error),
+                        report.count(Severity::Warning),
+                        report.count(Severity::Info),
+                    );
+                    (total_e, total_w, total_i) = (total_e + e, total_w + w, total_i + i);
+                    any_error |= e > 0;
                     let name = if path == "-" {
                         "<stdin>"
                     } else {
@@ -184,12 +267,43 @@ mod cli {
                     };
                     let _ = match format {
                         Format::Json => writeln!(out, "{}", report.to_json()),
+                        Format::Text if batch => {
+                            writeln!(out, "{name}: {}", report.verdict.message)
+                        }
                         Format::Text => write!(
                             out,
                             "{}",
                             conforme::report::render_text(name, input, &report)
                         ),
+                        Format::Scdl => {
+                            let first = scdl_rows.len();
+                            scdl_rows.extend(conforme::scdl::rows(&report, &scdl_opts));
+                            for (k, note) in conforme::scdl::notes(&report, &scdl_opts) {
+                                eprintln!("{name} : ligne {} : {note}", first + k);
+                            }
+                            let rows = &scdl_rows[first..];
+                            for (k, col) in conforme::scdl::missing(rows) {
+                                eprintln!(
+                                    "{name} : ligne {} : {col} manquant (obligatoire)",
+                                    first + k
+                                );
+                            }
+                            Ok(())
+                        }
                     };
+                }
+                if let Format::Scdl = format {
+                    let _ = write!(out, "{}", conforme::scdl::csv(&scdl_rows));
+                }
+                if batch && matches!(format, Format::Text) {
+                    let _ = writeln!(
+                        out,
+                        "Total : {} — {}, {}, {}",
+                        conforme::rules::plural(inputs.len(), "fichier", "fichiers"),
+                        conforme::rules::plural(total_e, "erreur", "erreurs"),
+                        conforme::rules::plural(total_w, "avertissement", "avertissements"),
+                        conforme::rules::plural(total_i, "information", "informations"),
+                    );
                 }
                 i32::from(any_error)
             }

@@ -218,3 +218,154 @@ fn options_change_the_checks() {
     let out = run(&["check", "--body", "parlement", "-"], text.as_bytes());
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// The SCDL export of the reference extract: the issue's values, and a row that the open-data
+/// schema validates (frictionless, installed by scripts/setup.sh in .tools/venv).
+#[test]
+fn scdl_export_of_the_reference_validates() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let reference = std::fs::read(root.join("www/examples/reference.txt")).unwrap();
+    let out = run(
+        &[
+            "check",
+            "--format",
+            "scdl",
+            "--coll-siret",
+            "21210231500017",
+            "--matiere",
+            "7.5",
+            "-",
+        ],
+        &reference,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    assert_eq!(header, conforme::scdl::COLUMNS);
+    let row = lines.next().unwrap();
+    let cell = |name: &str| -> String {
+        // the object holds commas inside quotes: read the row with the quotes in mind
+        let mut cells = Vec::new();
+        let (mut cur, mut quoted) = (String::new(), false);
+        for c in row.chars() {
+            match c {
+                '"' => quoted = !quoted,
+                ',' if !quoted => cells.push(std::mem::take(&mut cur)),
+                _ => cur.push(c),
+            }
+        }
+        cells.push(cur);
+        cells[header.iter().position(|h| *h == name).unwrap()].clone()
+    };
+    assert_eq!(cell("DELIB_DATE"), "2024-03-21");
+    assert_eq!(cell("VOTE_EFFECTIF"), "43");
+    assert_eq!(cell("VOTE_POUR"), "35");
+    assert_eq!(cell("VOTE_CONTRE"), "0");
+    assert_eq!(cell("VOTE_ABSTENTION"), "0");
+    // the 6 who "ne se prononce pas" took no part: 35 + 0 + 0
+    assert_eq!(cell("VOTE_REEL"), "35");
+    assert_eq!(cell("COLL_NOM"), "Dijon métropole");
+    // what was made rather than read is said on stderr
+    assert!(String::from_utf8_lossy(&out.stderr).contains("DELIB_ID construit"));
+
+    let frictionless = root.join(".tools/venv/bin/frictionless");
+    if !frictionless.exists() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "frictionless missing: run scripts/setup.sh"
+        );
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("conforme-scdl-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("deliberations.csv"), &csv).unwrap();
+    std::fs::copy(
+        root.join("../shared/domain/scdl-deliberations-2.1.5.schema.json"),
+        dir.join("schema.json"),
+    )
+    .unwrap();
+    // frictionless only reads paths relative to where it runs
+    let v = std::process::Command::new(&frictionless)
+        .args(["validate", "--schema", "schema.json", "deliberations.csv"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let report = String::from_utf8_lossy(&v.stdout);
+    assert!(
+        v.status.success() && report.contains("VALID") && !report.contains("INVALID"),
+        "{report}"
+    );
+}
+
+/// Folders: every .txt, .docx and .odt inside, one summary line each and a total; the exit
+/// status is the worst.
+#[test]
+fn folders_are_read_recursively() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let reference = std::fs::read_to_string(root.join("www/examples/reference.txt")).unwrap();
+    let dir = std::env::temp_dir().join(format!("conforme-dir-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("sous-dossier")).unwrap();
+    std::fs::write(dir.join("a.txt"), &reference).unwrap();
+    std::fs::write(
+        dir.join("sous-dossier/b.txt"),
+        reference.replace("POUR : 35", "POUR : 36"),
+    )
+    .unwrap();
+    std::fs::write(dir.join("notes.md"), "ignoré").unwrap();
+    let d = dir.to_string_lossy().into_owned();
+    let out = run(&["check", &d], b"");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert_eq!(text.lines().count(), 3, "{text}");
+    assert!(
+        text.contains("a.txt: Aucune anomalie") && text.contains("b.txt: 1 erreur"),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .last()
+            .unwrap()
+            .starts_with("Total : 2 fichiers — 1 erreur"),
+        "{text}"
+    );
+    // JSON: one document per file
+    let out = run(&["check", "--format", "json", &d], b"");
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 2);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Word and LibreOffice files (tests/fixtures, made by python-docx and odfpy from the
+/// reference, its members lists as tables) read as the text does; a corrupt one is refused.
+#[test]
+fn docx_and_odt_read_as_the_text() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = run(args, b"");
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let txt = json(&[
+        "check",
+        "--format",
+        "json",
+        root.join("www/examples/reference.txt").to_str().unwrap(),
+    ]);
+    for f in ["reference.docx", "reference.odt"] {
+        let p = root.join("tests/fixtures").join(f);
+        let v = json(&["check", "--format", "json", p.to_str().unwrap()]);
+        let e = &v["extracts"][0];
+        assert_eq!(
+            e["counted"]["present"], txt["extracts"][0]["counted"]["present"],
+            "{f}"
+        );
+        assert_eq!(e["counted"]["represented"], 7, "{f}");
+        assert_eq!(e["declared"]["present"]["value"], 34, "{f}");
+        assert_eq!(v["verdict"]["kind"], txt["verdict"]["kind"], "{f}");
+    }
+    let p = root.join("tests/fixtures/corrupt.docx");
+    let out = run(&["check", p.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("archive endommagée"));
+}

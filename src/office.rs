@@ -1,0 +1,173 @@
+//! Word (.docx) and LibreOffice (.odt) files read into text for the CLI: paragraphs and line
+//! breaks become lines, tabs stay tabs, and a table row becomes one line with its cells
+//! separated by tabs (as the parser reads columns).
+
+use quick_xml::events::Event;
+use quick_xml::Reader;
+use std::io::Read;
+
+/// Which format, and the archive member holding its text.
+#[derive(Clone, Copy)]
+enum Kind {
+    Docx,
+    Odt,
+}
+
+/// The text of a .docx or .odt file, or a French message saying why it cannot be read.
+pub fn text(bytes: &[u8]) -> Result<String, String> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| {
+        "le fichier n'est pas un document Word (.docx) ou LibreOffice (.odt) lisible (archive endommagée ?)".to_string()
+    })?;
+    let (kind, member) = if zip.by_name("word/document.xml").is_ok() {
+        (Kind::Docx, "word/document.xml")
+    } else if zip.by_name("content.xml").is_ok() {
+        (Kind::Odt, "content.xml")
+    } else {
+        return Err("le document ne contient pas de texte lisible (.docx ou .odt attendu ; un document chiffré par mot de passe ne peut pas être lu)".into());
+    };
+    let mut xml = String::new();
+    zip.by_name(member)
+        .map_err(|_| "le document est endommagé".to_string())?
+        .read_to_string(&mut xml)
+        .map_err(|_| "le document est endommagé ou chiffré".to_string())?;
+    from_xml(&xml, kind)
+}
+
+fn from_xml(xml: &str, kind: Kind) -> Result<String, String> {
+    let mut reader = Reader::from_str(xml);
+    let mut out = String::new();
+    // depth of table cells: paragraphs inside a cell are joined by a space, cells by a tab
+    let mut in_cell = 0usize;
+    let mut cell_has_text = false;
+    let (para, text_el, tab, brk, row, cell, space) = match kind {
+        Kind::Docx => (
+            &b"w:p"[..],
+            &b"w:t"[..],
+            &b"w:tab"[..],
+            &b"w:br"[..],
+            &b"w:tr"[..],
+            &b"w:tc"[..],
+            &b""[..],
+        ),
+        Kind::Odt => (
+            &b"text:p"[..],
+            &b""[..],
+            &b"text:tab"[..],
+            &b"text:line-break"[..],
+            &b"table:table-row"[..],
+            &b"table:table-cell"[..],
+            &b"text:s"[..],
+        ),
+    };
+    let mut in_text = matches!(kind, Kind::Odt);
+    loop {
+        let ev = reader
+            .read_event()
+            .map_err(|_| "le texte du document est illisible (XML endommagé)".to_string())?;
+        match ev {
+            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e) if !e.name().as_ref().is_empty() => {
+                let n = e.name();
+                let n = n.as_ref();
+                if n == text_el {
+                    in_text = true;
+                } else if n == tab {
+                    out.push('\t');
+                } else if n == brk {
+                    out.push('\n');
+                } else if n == cell {
+                    in_cell += 1;
+                    cell_has_text = false;
+                } else if !space.is_empty() && n == space {
+                    let count = e
+                        .try_get_attribute("text:c")
+                        .ok()
+                        .flatten()
+                        .and_then(|a| std::str::from_utf8(&a.value).ok()?.parse::<usize>().ok())
+                        .unwrap_or(1)
+                        .min(1000);
+                    out.extend(std::iter::repeat_n(' ', count));
+                }
+            }
+            Event::End(e) => {
+                let n = e.name();
+                let n = n.as_ref();
+                if n == text_el && matches!(kind, Kind::Docx) {
+                    in_text = false;
+                } else if n == para || n == b"text:h" {
+                    if in_cell > 0 {
+                        if !out.ends_with([' ', '\t']) && cell_has_text {
+                            out.push(' ');
+                        }
+                    } else {
+                        out.push('\n');
+                    }
+                } else if n == cell {
+                    in_cell = in_cell.saturating_sub(1);
+                    while out.ends_with(' ') {
+                        out.pop();
+                    }
+                    out.push('\t');
+                } else if n == row {
+                    while out.ends_with('\t') {
+                        out.pop();
+                    }
+                    out.push('\n');
+                }
+            }
+            Event::Text(t) if in_text => {
+                let s = t
+                    .decode()
+                    .map_err(|_| "le texte du document est illisible".to_string())?;
+                if !s.is_empty() {
+                    cell_has_text = true;
+                }
+                out.push_str(&s);
+            }
+            // "&amp;", "&#233;": references arrive as their own events
+            Event::GeneralRef(r) if in_text => {
+                if let Ok(Some(c)) = r.resolve_char_ref() {
+                    out.push(c);
+                } else if let Ok(name) = r.decode() {
+                    if let Some(v) = quick_xml::escape::resolve_xml_entity(&name) {
+                        out.push_str(v);
+                    }
+                }
+                cell_has_text = true;
+            }
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn docx_paragraphs_tabs_and_tables() {
+        let xml = r#"<w:document><w:body><w:p><w:r><w:t>Séance du jeudi 21 mars 2024 &amp; suite</w:t></w:r></w:p><w:p><w:r><w:t>Présents :</w:t><w:tab/><w:t>34</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>M. Paul ROUX</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Mme Anne PETIT</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>"#;
+        assert_eq!(
+            from_xml(xml, Kind::Docx).unwrap(),
+            "Séance du jeudi 21 mars 2024 & suite\nPrésents :\t34\nM. Paul ROUX\tMme Anne PETIT\n"
+        );
+    }
+
+    #[test]
+    fn odt_paragraphs_spaces_and_tables() {
+        let xml = r#"<office:document-content><office:body><office:text><text:h>EXTRAIT</text:h><text:p>Présents :<text:s text:c="2"/>34</text:p><table:table><table:table-row><table:table-cell><text:p>M. Paul ROUX</text:p></table:table-cell><table:table-cell><text:p>Mme Anne PETIT</text:p></table:table-cell></table:table-row></table:table></office:text></office:body></office:document-content>"#;
+        assert_eq!(
+            from_xml(xml, Kind::Odt).unwrap(),
+            "EXTRAIT\nPrésents :  34\nM. Paul ROUX\tMme Anne PETIT\n"
+        );
+    }
+
+    #[test]
+    fn corrupt_files_are_refused_in_french() {
+        assert!(text(b"PK\x03\x04garbage")
+            .unwrap_err()
+            .contains("endommagée"));
+        assert!(text(b"not a zip").is_err());
+    }
+}
