@@ -107,6 +107,76 @@ pub fn subject_name(code: &str) -> Option<&'static str> {
     SUBJECTS.iter().find(|s| s.0 == code).map(|s| s.1)
 }
 
+/// A subject guessed from a deliberation's object, offered as a suggestion the user confirms
+/// (never written into the export by itself).
+pub fn suggest_subject(object: &str) -> Option<(&'static str, &'static str)> {
+    let o = crate::text::fold(object);
+    const KEYS: &[(&str, &str)] = &[
+        ("subvention", "7.5"),
+        ("fonds de concours", "7.8"),
+        ("emprunt", "7.3"),
+        ("garantie", "7.3"),
+        ("taux d'imposition", "7.2"),
+        ("fiscalit", "7.2"),
+        ("taxe", "7.2"),
+        ("budget", "7.1"),
+        ("decision modificative", "7.1"),
+        ("compte administratif", "7.1"),
+        ("compte de gestion", "7.1"),
+        ("tarif", "7.10"),
+        ("delegation de service public", "1.2"),
+        ("marche", "1.1"),
+        ("acquisition", "3.1"),
+        ("cession", "3.2"),
+        ("vente", "3.2"),
+        ("bail", "3.3"),
+        ("location", "3.3"),
+        ("regime indemnitaire", "4.5"),
+        ("rifseep", "4.5"),
+        ("tableau des effectifs", "4.1"),
+        ("emploi", "4.2"),
+        ("recrutement", "4.2"),
+        ("personnel", "4.1"),
+        ("designation", "5.3"),
+        ("representant", "5.3"),
+        ("delegation", "5.4"),
+        ("reglement interieur", "5.2"),
+        ("indemnites de fonction", "5.6"),
+        ("preemption", "2.3"),
+        ("plan local d'urbanisme", "2.1"),
+        ("plu", "2.1"),
+        ("voirie", "8.3"),
+        ("scolaire", "8.1"),
+        ("ecole", "8.1"),
+        ("logement", "8.5"),
+        ("habitat", "8.5"),
+        ("transport", "8.7"),
+        ("dechets", "8.8"),
+        ("environnement", "8.8"),
+        ("culture", "8.9"),
+        ("motion", "9.4"),
+        ("voeu", "9.4"),
+    ];
+    KEYS.iter()
+        .find(|(k, _)| o.contains(k))
+        .and_then(|&(_, code)| subject_name(code).map(|n| (code, n)))
+}
+
+/// Sets a cell of a row by its column name.
+pub fn set(row: &mut Row, col: &str, value: String) {
+    if let Some(k) = COLUMNS.iter().position(|c| *c == col) {
+        row[k] = value;
+    }
+}
+
+/// A cell of a row by its column name.
+pub fn get<'a>(row: &'a Row, col: &str) -> &'a str {
+    COLUMNS
+        .iter()
+        .position(|c| *c == col)
+        .map_or("", |k| row[k].as_str())
+}
+
 /// What the text cannot give.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ScdlOptions {
@@ -226,14 +296,14 @@ fn row(e: &Extract, rank: usize, opts: &ScdlOptions) -> Row {
 /// → "Dijon métropole", "Conseil municipal de la Commune de X" → "Commune de X"; none when
 /// what follows is a date, another assembly or nothing that reads as a name.
 pub fn collectivite(title: &str) -> Option<String> {
-    let lower = title.to_lowercase();
+    let lower = title.to_ascii_lowercase();
     let links = [" de la ", " de l'", " de l’", " du ", " de ", " d'", " d’"];
     let (at, len) = links
         .iter()
         .filter_map(|l| lower.find(l).map(|p| (p, l.len())))
         .min_by_key(|x| (x.0, usize::MAX - x.1))?;
     let rest = title.get(at + len..)?.trim();
-    let first = rest.split_whitespace().next()?.to_lowercase();
+    let first = crate::text::fold(rest.split_whitespace().next()?);
     let assembly = [
         "conseil",
         "bureau",
@@ -246,7 +316,7 @@ pub fn collectivite(title: &str) -> Option<String> {
     ];
     if rest.is_empty()
         || rest.chars().any(|c| c.is_ascii_digit())
-        || !rest.chars().next().is_some_and(char::is_uppercase)
+        || !rest.chars().next().is_some_and(crate::text::is_upper)
         || assembly.contains(&first.as_str())
         || rest.split_whitespace().count() > 8
     {
@@ -330,6 +400,11 @@ mod tests {
             assert!(SUBJECTS[..i].iter().all(|s| s.0 != *code), "{code} twice");
         }
         assert_eq!(subject_name("7.5"), Some("Subventions"));
+        assert_eq!(
+            suggest_subject("CREATIV' - Subvention 2024").map(|s| s.0),
+            Some("7.5")
+        );
+        assert_eq!(suggest_subject("Élection du maire"), None);
     }
 
     #[test]

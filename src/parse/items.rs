@@ -544,7 +544,7 @@ fn object(t: &Text, h: &Heading, end: usize) -> Option<String> {
     }
     let o = t.display(a, b);
     let o = o.split_whitespace().collect::<Vec<_>>().join(" ");
-    (o.chars().filter(|c| c.is_alphabetic()).count() >= 3).then_some(o)
+    (o.chars().filter(|&c| crate::text::is_letter(c)).count() >= 3).then_some(o)
 }
 
 #[cfg(test)]

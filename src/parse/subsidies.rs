@@ -205,8 +205,8 @@ fn legal_form_of(low: &str, public: bool) -> Option<LegalForm> {
         low.match_indices(w).any(|(i, _)| {
             let before = low[..i].chars().next_back();
             let after = low[i + w.len()..].chars().next();
-            !before.is_some_and(|c| c.is_alphanumeric())
-                && !after.is_some_and(|c| c.is_alphanumeric())
+            !before.is_some_and(crate::text::is_letter_or_digit)
+                && !after.is_some_and(crate::text::is_letter_or_digit)
         })
     };
     if public
@@ -256,7 +256,7 @@ fn form_near_name(t: &Text, from: usize, to: usize, named: &str) -> Option<Legal
     // its first word as written in the text (an apostrophe is part of it: "creativ'")
     let first = named
         .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+        .map(|w| w.trim_matches(|c: char| !crate::text::is_letter_or_digit(c) && c != '\''))
         .find(|w| w.len() >= 3)?;
     for (a, _) in find_all_in(t, from, to, first) {
         let near = t.low(a, (a + FORM_REACH).min(to));

@@ -753,7 +753,7 @@ impl Rule for Suppleant {
                         "{} siège comme suppléant de {} : un {} n'a en principe pas de conseillers suppléants (point à confirmer selon la composition de l'assemblée).",
                         m.name,
                         t.name,
-                        s.body.label().to_lowercase()
+                        s.body.label().to_ascii_lowercase()
                     ),
                     vec![t.span, m.span],
                     &[],

@@ -3,6 +3,7 @@
 use super::components::editor::Editor;
 use super::components::findings::{count_line, Findings};
 use super::components::rules::RulesView;
+use super::components::scdl::ScdlView;
 use super::components::summary::Summary;
 use super::state::{
     utf16_index, Action, State, UserOptions, View, EXAMPLE_NOTICE, EXAMPLE_SOURCE, REFERENCE,
@@ -401,6 +402,10 @@ pub fn app() -> Html {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::Show(View::Rules)))
     };
+    let show_scdl = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Show(View::Scdl)))
+    };
     let close_rules = {
         let state = state.clone();
         Callback::from(move |_: ()| state.dispatch(Action::Show(View::Results)))
@@ -417,6 +422,7 @@ pub fn app() -> Html {
         .iter()
         .filter(|s| s.finding.severity == Severity::Error)
         .count();
+    let scdl_reports = Rc::new(vec![("texte".to_string(), state.report.clone())]);
     let title_count = count_line(&shown, state.options.show_info, &state.report.verdict);
     let current = state.is_current();
 
@@ -445,6 +451,7 @@ pub fn app() -> Html {
                     <div class="toolbar-group toolbar-secondary" role="group" aria-label="Exporter et imprimer">
                         <button type="button" class="btn" onclick={export_json}>{ "Exporter JSON" }</button>
                         <button type="button" class="btn" onclick={export_csv}>{ "Exporter CSV" }</button>
+                        <button type="button" class="btn" onclick={show_scdl} aria-pressed={(state.view == View::Scdl).to_string()}>{ "Données ouvertes (SCDL)" }</button>
                         <button type="button" class="btn" onclick={print}>{ "Imprimer la fiche" }</button>
                         if served_variant() {
                             <a class="btn" href="conforme.html" download="conforme.html">{ "Télécharger pour usage hors ligne" }</a>
@@ -512,6 +519,8 @@ pub fn app() -> Html {
                 <section class="pane pane-results" aria-labelledby="titre-constats">
                     if state.view == View::Rules {
                         <RulesView on_close={close_rules} />
+                    } else if state.view == View::Scdl {
+                        <ScdlView reports={scdl_reports} options={state.options.clone()} on_options={set_options.clone()} on_close={close_rules.clone()} />
                     } else {
                         <h2 id="titre-constats">{ "Constats" }<span class="visually-hidden">{ format!(" : {title_count}") }</span></h2>
                         if let Some(n) = &state.notice {

@@ -24,6 +24,9 @@ pub fn load_options() -> UserOptions {
         show_info: get("conforme.info").as_deref() == Some("1"),
         forget_text: get("conforme.forget").as_deref() == Some("1"),
         print_without_text: get("conforme.print-no-text").as_deref() == Some("1"),
+        coll_siret: get("conforme.scdl.siret").unwrap_or_default(),
+        coll_nom: get("conforme.scdl.nom").unwrap_or_default(),
+        url_pattern: get("conforme.scdl.url").unwrap_or_default(),
     }
 }
 
@@ -67,6 +70,9 @@ pub fn save_options(o: &UserOptions) {
             "conforme.print-no-text",
             if o.print_without_text { "1" } else { "0" },
         );
+        let _ = s.set_item("conforme.scdl.siret", &o.coll_siret);
+        let _ = s.set_item("conforme.scdl.nom", &o.coll_nom);
+        let _ = s.set_item("conforme.scdl.url", &o.url_pattern);
     }
 }
 

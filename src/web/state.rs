@@ -24,6 +24,10 @@ pub struct UserOptions {
     pub forget_text: bool,
     /// The printed fiche leaves the text out.
     pub print_without_text: bool,
+    /// Open data (SCDL): what the text cannot give.
+    pub coll_siret: String,
+    pub coll_nom: String,
+    pub url_pattern: String,
 }
 
 impl UserOptions {
@@ -42,6 +46,8 @@ impl UserOptions {
 pub enum View {
     Results,
     Rules,
+    /// The open-data (SCDL) export.
+    Scdl,
 }
 
 /// A finding as the page shows it: flat index, extract index, the finding.

@@ -25,6 +25,19 @@ function cliJson(text) {
   catch (e) { if (e.status === 1) return e.stdout.toString(); throw e; }
 }
 
+// The SCDL export against the open-data schema (frictionless, installed by scripts/setup.sh).
+function validateScdl(csv) {
+  const bin = path.join(root, '.tools/venv/bin/frictionless');
+  if (!fs.existsSync(bin)) { if (process.env.CI) throw new Error('frictionless missing'); return; }
+  const dir = fs.mkdtempSync(path.join(root, '.tmp-scdl-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'deliberations.csv'), csv);
+    fs.copyFileSync(path.join(root, '../shared/domain/scdl-deliberations-2.1.5.schema.json'), path.join(dir, 'schema.json'));
+    const out = execFileSync(bin, ['validate', '--schema', 'schema.json', 'deliberations.csv'], { cwd: dir }).toString();
+    assert(out.includes('VALID') && !out.includes('INVALID'), out);
+  } finally { fs.rmSync(dir, { recursive: true, force: true }); }
+}
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
@@ -158,6 +171,28 @@ await test('the identity block shows what was read, and the fiche prints with nu
   assert((await page.locator('.mark-num').first().innerText()) === '1', 'the mark carries its finding\'s number');
   await page.emulateMedia({ media: 'screen' });
   assert(!(await page.locator('.fiche-head').isVisible()), 'not on screen');
+  await context.close();
+});
+
+await test('open data: the SCDL export lists what is missing, takes the SIRET and the subject, and validates', async () => {
+  const { page, context, errors } = await open();
+  await page.getByRole('button', { name: 'Données ouvertes (SCDL)' }).click();
+  await page.waitForSelector('.scdl-view');
+  const missing = await page.locator('.scdl-rows tbody tr td').nth(1).innerText();
+  assert(missing.includes('COLL_SIRET') && missing.includes('DELIB_MATIERE_CODE'), missing);
+  await page.locator('#scdl-siret').fill('21210231500017');
+  await page.locator('.suggest').first().click();
+  assert((await page.locator('.scdl-ok').innerText()).includes('1 ligne complète'), await page.locator('.scdl-view').innerText());
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger le CSV SCDL' }).click()]);
+  const csv = fs.readFileSync(await download.path(), 'utf8');
+  const [head, row] = csv.split('\r\n');
+  assert(head.startsWith('COLL_NOM,COLL_SIRET,DELIB_ID,DELIB_DATE'), head);
+  assert(row.includes('21210231500017') && row.includes(',2024-03-21,7.5,Subventions,') && row.endsWith(',43,35,35,0,0,'), row);
+  // the same row as the CLI's
+  const cli = execFileSync(path.join(root, 'target/release/conforme'), ['check', '--format', 'scdl', '--coll-siret', '21210231500017', '--matiere', '7.5', '-'], { input: reference, stdio: ['pipe', 'pipe', 'ignore'] }).toString();
+  assert(cli === csv, 'page and CLI exports differ:\n' + cli + '\n' + csv);
+  validateScdl(csv);
+  assert(errors.length === 0, errors.join('; '));
   await context.close();
 });
 

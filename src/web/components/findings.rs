@@ -117,7 +117,7 @@ pub fn findings(p: &FindingsProps) -> Html {
                         VerdictKind::NothingToCheck => {
                             let why = p.verdict.message.trim_start_matches("Rien à vérifier : ");
                             let mut c = why.chars();
-                            c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+                            c.next().map(|f| std::iter::once(f.to_ascii_uppercase()).chain(c).collect()).unwrap_or_default()
                         }
                         _ => format!(
                             "Vérifié : {}. Ces éléments sont cohérents entre eux ; seul ce que le texte indique a pu être vérifié.",

@@ -3,4 +3,5 @@
 pub mod editor;
 pub mod findings;
 pub mod rules;
+pub mod scdl;
 pub mod summary;
