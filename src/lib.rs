@@ -9,6 +9,7 @@ pub mod decode;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod office;
+pub mod office_text;
 pub mod parse;
 pub mod report;
 pub mod rules;

@@ -35,110 +35,51 @@ pub fn text(bytes: &[u8]) -> Result<String, String> {
 
 fn from_xml(xml: &str, kind: Kind) -> Result<String, String> {
     let mut reader = Reader::from_str(xml);
-    let mut out = String::new();
-    // depth of table cells: paragraphs inside a cell are joined by a space, cells by a tab
-    let mut in_cell = 0usize;
-    let mut cell_has_text = false;
-    let (para, text_el, tab, brk, row, cell, space) = match kind {
-        Kind::Docx => (
-            &b"w:p"[..],
-            &b"w:t"[..],
-            &b"w:tab"[..],
-            &b"w:br"[..],
-            &b"w:tr"[..],
-            &b"w:tc"[..],
-            &b""[..],
-        ),
-        Kind::Odt => (
-            &b"text:p"[..],
-            &b""[..],
-            &b"text:tab"[..],
-            &b"text:line-break"[..],
-            &b"table:table-row"[..],
-            &b"table:table-cell"[..],
-            &b"text:s"[..],
-        ),
-    };
-    let mut in_text = matches!(kind, Kind::Odt);
+    let mut b = crate::office_text::Builder::new(matches!(kind, Kind::Odt));
     loop {
         let ev = reader
             .read_event()
             .map_err(|_| "le texte du document est illisible (XML endommagé)".to_string())?;
+        let empty = matches!(ev, Event::Empty(_));
         match ev {
             Event::Eof => break,
-            Event::Start(e) | Event::Empty(e) if !e.name().as_ref().is_empty() => {
-                let n = e.name();
-                let n = n.as_ref();
-                if n == text_el {
-                    in_text = true;
-                } else if n == tab {
-                    out.push('\t');
-                } else if n == brk {
-                    out.push('\n');
-                } else if n == cell {
-                    in_cell += 1;
-                    cell_has_text = false;
-                } else if !space.is_empty() && n == space {
-                    let count = e
-                        .try_get_attribute("text:c")
-                        .ok()
-                        .flatten()
-                        .and_then(|a| std::str::from_utf8(&a.value).ok()?.parse::<usize>().ok())
-                        .unwrap_or(1)
-                        .min(1000);
-                    out.extend(std::iter::repeat_n(' ', count));
+            Event::Start(e) | Event::Empty(e) => {
+                let count = e
+                    .try_get_attribute("text:c")
+                    .ok()
+                    .flatten()
+                    .and_then(|a| std::str::from_utf8(&a.value).ok()?.parse::<usize>().ok());
+                let name = e.name();
+                let name = std::str::from_utf8(name.as_ref()).unwrap_or("");
+                b.start(name, count);
+                if empty {
+                    b.end(name);
                 }
             }
             Event::End(e) => {
-                let n = e.name();
-                let n = n.as_ref();
-                if n == text_el && matches!(kind, Kind::Docx) {
-                    in_text = false;
-                } else if n == para || n == b"text:h" {
-                    if in_cell > 0 {
-                        if !out.ends_with([' ', '\t']) && cell_has_text {
-                            out.push(' ');
-                        }
-                    } else {
-                        out.push('\n');
-                    }
-                } else if n == cell {
-                    in_cell = in_cell.saturating_sub(1);
-                    while out.ends_with(' ') {
-                        out.pop();
-                    }
-                    out.push('\t');
-                } else if n == row {
-                    while out.ends_with('\t') {
-                        out.pop();
-                    }
-                    out.push('\n');
-                }
+                let name = e.name();
+                b.end(std::str::from_utf8(name.as_ref()).unwrap_or(""));
             }
-            Event::Text(t) if in_text => {
+            Event::Text(t) => {
                 let s = t
                     .decode()
                     .map_err(|_| "le texte du document est illisible".to_string())?;
-                if !s.is_empty() {
-                    cell_has_text = true;
-                }
-                out.push_str(&s);
+                b.text(&s);
             }
             // "&amp;", "&#233;": references arrive as their own events
-            Event::GeneralRef(r) if in_text => {
+            Event::GeneralRef(r) => {
                 if let Ok(Some(c)) = r.resolve_char_ref() {
-                    out.push(c);
+                    b.text(c.encode_utf8(&mut [0; 4]));
                 } else if let Ok(name) = r.decode() {
                     if let Some(v) = quick_xml::escape::resolve_xml_entity(&name) {
-                        out.push_str(v);
+                        b.text(v);
                     }
                 }
-                cell_has_text = true;
             }
             _ => {}
         }
     }
-    Ok(out)
+    Ok(b.finish())
 }
 
 #[cfg(test)]
