@@ -1,6 +1,7 @@
 //! The page: toolbar, options, the extract with its marks, findings, summary, rules.
 
 use super::components::editor::Editor;
+use super::components::files::FileList;
 use super::components::findings::{count_line, Findings};
 use super::components::rules::RulesView;
 use super::components::scdl::ScdlView;
@@ -68,7 +69,6 @@ pub fn app() -> Html {
     let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     // Set when a finding is chosen from the list or by F8: the caret then moves to its mark.
     let jump = use_mut_ref(|| false);
-    let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
     let shown = use_memo((state.report.clone(), state.options.show_info), |_| {
         state.visible()
     });
@@ -240,30 +240,39 @@ pub fn app() -> Html {
             }
         })
     };
-    let on_file = {
+    // One file replaces the text (asking first if the user typed it); several are listed,
+    // each with its counts, and read one after the other.
+    let on_files = {
         let state = state.clone();
-        let reader = reader.clone();
-        Callback::from(move |file: web_sys::File| {
-            let name = file.name();
+        Callback::from(move |files: Vec<web_sys::File>| {
             let d = state.dispatcher();
-            let file = gloo::file::File::from(file);
-            *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_bytes(&file, move |res| {
-                match res.ok().map(|b| super::decode_file(&name, &b)) {
-                    Some(Ok((text, notice))) => d.dispatch(Action::Replace(text, notice)),
-                    Some(Err(message)) => d.dispatch(Action::Notice(Some(message))),
-                    None => d.dispatch(Action::Notice(Some(format!(
-                        "Le fichier « {name} » n'a pas pu être lu. Le texte déjà saisi n'a pas été modifié."
-                    )))),
+            if files.len() > 1 {
+                d.dispatch(Action::Batch(files.len()));
+                d.dispatch(Action::Show(View::Results));
+            }
+            let batch = files.len() > 1;
+            wasm_bindgen_futures::spawn_local(async move {
+                for f in files {
+                    let name = f.name();
+                    let read = super::files::read(f).await;
+                    if batch {
+                        d.dispatch(Action::FileDone(name, read.map(|(t, _)| t)));
+                    } else {
+                        match read {
+                            Ok((text, notice)) => d.dispatch(Action::Replace(text, notice)),
+                            Err(message) => d.dispatch(Action::Notice(Some(message))),
+                        }
+                    }
                 }
-            }));
+            });
         })
     };
     let on_file_input = {
-        let on_file = on_file.clone();
+        let on_files = on_files.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            if let Some(f) = input.files().and_then(|l| l.get(0)) {
-                on_file.emit(f);
+            if let Some(list) = input.files() {
+                on_files.emit((0..list.length()).filter_map(|i| list.get(i)).collect());
             }
             input.set_value("");
         })
@@ -422,7 +431,29 @@ pub fn app() -> Html {
         .iter()
         .filter(|s| s.finding.severity == Severity::Error)
         .count();
-    let scdl_reports = Rc::new(vec![("texte".to_string(), state.report.clone())]);
+    // the open-data export covers every file of a batch, else the text
+    let scdl_reports = Rc::new(if state.files.is_empty() {
+        vec![("texte".to_string(), state.report.clone())]
+    } else {
+        state
+            .files
+            .iter()
+            .filter_map(|f| {
+                f.read
+                    .as_ref()
+                    .ok()
+                    .map(|(_, r)| (f.name.clone(), r.clone()))
+            })
+            .collect()
+    });
+    let open_file = {
+        let state = state.clone();
+        Callback::from(move |i: usize| state.dispatch(Action::OpenFile(i)))
+    };
+    let close_files = {
+        let state = state.clone();
+        Callback::from(move |_: ()| state.dispatch(Action::CloseFiles))
+    };
     let title_count = count_line(&shown, state.options.show_info, &state.report.verdict);
     let current = state.is_current();
 
@@ -443,7 +474,7 @@ pub fn app() -> Html {
                         <button type="button" class="btn" onclick={load_example}>{ "Exemple" }</button>
                         <label class="btn file-btn">
                             { "Ouvrir un fichier…" }
-                            <input type="file" accept=".txt,text/plain" class="visually-hidden" onchange={on_file_input} />
+                            <input type="file" multiple=true accept=".txt,.docx,.odt,text/plain" class="visually-hidden" onchange={on_file_input} />
                         </label>
                         <button type="button" class="btn" onclick={clear}>{ "Effacer" }</button>
                         <button type="button" class="btn" onclick={show_rules} aria-pressed={(state.view == View::Rules).to_string()}>{ "Règles" }</button>
@@ -463,7 +494,7 @@ pub fn app() -> Html {
                 <section class="pane pane-text" aria-labelledby="titre-extrait">
                     <div class="pane-head">
                         <h2 id="titre-extrait"><label for="extrait">{ "Extrait à vérifier" }</label></h2>
-                        <p id="aide-saisie" class="hint">{ "Collez ou tapez le texte, ou déposez un fichier .txt : la vérification est immédiate. F8 / Maj+F8 : constat suivant / précédent." }</p>
+                        <p id="aide-saisie" class="hint">{ "Collez ou tapez le texte, ou déposez des fichiers (.txt, .docx, .odt) : la vérification est immédiate. F8 / Maj+F8 : constat suivant / précédent." }</p>
                         <p class="verdict-mini" aria-hidden="true">{ &title_count }</p>
                         if *state.text == REFERENCE {
                             <p class="example-label">{ "Exemple : " }{ EXAMPLE_SOURCE }{ ". Remplacez-le par votre texte." }</p>
@@ -488,7 +519,7 @@ pub fn app() -> Html {
                         backdrop={backdrop.clone()}
                         on_input={on_input}
                         on_caret={on_caret}
-                        on_file={on_file}
+                        on_files={on_files}
                         can_undo={state.previous.is_some() && !state.typed}
                         on_undo={undo}
                     />
@@ -522,6 +553,9 @@ pub fn app() -> Html {
                     } else if state.view == View::Scdl {
                         <ScdlView reports={scdl_reports} options={state.options.clone()} on_options={set_options.clone()} on_close={close_rules.clone()} />
                     } else {
+                        if !state.files.is_empty() || state.reading.is_some() {
+                            <FileList files={state.files.clone()} reading={state.reading} text={state.text.clone()} on_open={open_file} on_close={close_files} />
+                        }
                         <h2 id="titre-constats">{ "Constats" }<span class="visually-hidden">{ format!(" : {title_count}") }</span></h2>
                         if let Some(n) = &state.notice {
                             <p class="notice" role="status">{ n }

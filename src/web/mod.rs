@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod components;
+pub mod files;
 pub mod state;
 
 use crate::report::Report;

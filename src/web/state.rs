@@ -78,6 +78,18 @@ pub struct State {
     pub pending: Option<Rc<(String, String)>>,
     /// The text a replacement took away, until the user edits again (Ctrl+Z brings it back).
     pub previous: Option<Rc<String>>,
+    /// Several files opened at once: each with its text and report, or why it was not read.
+    pub files: Rc<Vec<FileEntry>>,
+    /// Files being read: (read, total).
+    pub reading: Option<(usize, usize)>,
+}
+
+/// A file of a batch.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileEntry {
+    pub name: String,
+    /// The text and its report, or the message that says why the file was not read.
+    pub read: Result<(Rc<String>, Rc<Report>), String>,
 }
 
 impl PartialEq for State {
@@ -94,6 +106,8 @@ impl PartialEq for State {
             && self.typed == o.typed
             && self.pending == o.pending
             && self.previous == o.previous
+            && Rc::ptr_eq(&self.files, &o.files)
+            && self.reading == o.reading
     }
 }
 
@@ -120,6 +134,8 @@ impl State {
             typed: false,
             pending: None,
             previous: None,
+            files: Rc::new(Vec::new()),
+            reading: None,
         }
     }
 
@@ -182,6 +198,14 @@ pub enum Action {
     Cancel,
     /// Bring back the text the last replacement took away.
     Undo,
+    /// Several files are being read.
+    Batch(usize),
+    /// One of them was read (or not): (name, text and notice, or message).
+    FileDone(String, Result<String, String>),
+    /// Show a file of the list in the editor.
+    OpenFile(usize),
+    /// Close the list of files.
+    CloseFiles,
     /// Check the current text now.
     Recheck,
     Select(Option<usize>),
@@ -200,6 +224,8 @@ impl State {
         n.view = self.view;
         n.notice = notice;
         n.previous = (!self.text.is_empty() && *self.text != *n.text).then(|| self.text.clone());
+        n.files = self.files.clone();
+        n.reading = self.reading;
         n
     }
 }
@@ -236,6 +262,35 @@ impl Reducible for State {
                 }
             }
             Action::Cancel => s.pending = None,
+            Action::Batch(n) => {
+                s.files = Rc::new(Vec::new());
+                s.reading = Some((0, n));
+            }
+            Action::FileDone(name, read) => {
+                let engine = s.options.engine();
+                let entry = FileEntry {
+                    name,
+                    read: read.map(|t| {
+                        let report = Rc::new(check(&t, &engine));
+                        (Rc::new(t), report)
+                    }),
+                };
+                let mut files = (*s.files).clone();
+                files.push(entry);
+                s.files = Rc::new(files);
+                s.reading = s.reading.map(|(d, n)| (d + 1, n)).filter(|(d, n)| d < n);
+            }
+            Action::OpenFile(i) => {
+                if let Some(Ok((t, _))) = s.files.get(i).map(|f| &f.read) {
+                    let t = (**t).clone();
+                    let notice = format!("Fichier « {} » ouvert.", s.files[i].name);
+                    return Rc::new(s).reduce(Action::Replace(t, notice));
+                }
+            }
+            Action::CloseFiles => {
+                s.files = Rc::new(Vec::new());
+                s.reading = None;
+            }
             Action::Undo => {
                 if let Some(prev) = s.previous.take() {
                     s = s.replaced((*prev).clone(), Some("Texte précédent rétabli.".into()));

@@ -196,6 +196,47 @@ await test('open data: the SCDL export lists what is missing, takes the SIRET an
   await context.close();
 });
 
+await test('several files: .txt, .docx and .odt listed with their results, one SCDL export for all; a corrupt .docx breaks nothing', async () => {
+  const { page, context, errors } = await open();
+  const fx = f => path.join(root, 'tests/fixtures', f);
+  const asBuffer = (f, mimeType) => ({ name: f, mimeType, buffer: fs.readFileSync(fx(f)) });
+  const broken = reference.replace('POUR : 35', 'POUR : 36');
+  await page.locator('input[type=file]').setInputFiles([
+    { name: 'copie.txt', mimeType: 'text/plain', buffer: Buffer.from(broken, 'utf8') },
+    asBuffer('reference.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+    asBuffer('reference.odt', 'application/vnd.oasis.opendocument.text'),
+  ]);
+  await page.waitForFunction(() => document.querySelectorAll('.file-list li').length === 3 && !document.querySelector('.files progress'));
+  const items = await page.locator('.file-list li').allInnerTexts();
+  assert(items[0].includes('copie.txt') && items[0].includes('1 erreur'), items.join(' | '));
+  assert(items[1].includes('reference.docx') && items[1].includes('Aucune anomalie'), items.join(' | '));
+  assert(items[2].includes('reference.odt') && items[2].includes('Aucune anomalie'), items.join(' | '));
+  // opening one shows it in the editor with its marks
+  await page.locator('.file-list button', { hasText: 'copie.txt' }).click();
+  await page.waitForFunction(t => document.getElementById('extrait').value === t, broken);
+  assert((await verdict(page)).startsWith('1 erreur'), await verdict(page));
+  // the docx's text is read with its members table (one row per line, cells by tabs)
+  await page.locator('.file-list button', { hasText: 'reference.docx' }).click();
+  await page.waitForFunction(() => document.getElementById('extrait').value.includes('Monsieur François REBSAMEN\tMadame Christine MARTIN'));
+  // one SCDL export for the three files
+  await page.getByRole('button', { name: 'Données ouvertes (SCDL)' }).click();
+  await page.locator('#scdl-siret').fill('21210231500017');
+  while (await page.locator('.suggest').count() > 0) await page.locator('.suggest').first().click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger le CSV SCDL' }).click()]);
+  const csv = fs.readFileSync(await download.path(), 'utf8');
+  assert(csv.trim().split('\r\n').length === 4, csv);
+  validateScdl(csv);
+  // a corrupt .docx: a message, and the text stays
+  await page.getByRole('button', { name: 'Retour aux résultats' }).click();
+  const before = await page.locator('#extrait').inputValue();
+  await page.locator('input[type=file]').setInputFiles(fx('corrupt.docx'));
+  await page.waitForSelector('.notice');
+  assert((await page.locator('.notice').innerText()).includes('ne peut pas être lu'), await page.locator('.notice').innerText());
+  assert((await page.locator('#extrait').inputValue()) === before, 'the text is left as it was');
+  assert(errors.length === 0, errors.join('; '));
+  await context.close();
+});
+
 await test('moving the caret onto a mark opens its finding', async () => {
   const { page, context } = await open();
   const text = reference.replace('POUR : 35', 'POUR : 36');

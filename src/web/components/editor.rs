@@ -25,7 +25,8 @@ pub struct EditorProps {
     pub on_input: Callback<()>,
     /// Caret moved to this byte offset.
     pub on_caret: Callback<usize>,
-    pub on_file: Callback<web_sys::File>,
+    /// Files dropped on the text (one or several).
+    pub on_files: Callback<Vec<web_sys::File>>,
     /// A replacement can be undone (Ctrl+Z brings the text back).
     pub can_undo: bool,
     pub on_undo: Callback<()>,
@@ -178,15 +179,13 @@ pub fn editor(p: &EditorProps) -> Html {
     };
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = {
-        let cb = p.on_file.clone();
+        let cb = p.on_files.clone();
         Callback::from(move |e: DragEvent| {
-            if let Some(file) = e
-                .data_transfer()
-                .and_then(|d| d.files())
-                .and_then(|f| f.get(0))
-            {
-                e.prevent_default();
-                cb.emit(file);
+            if let Some(list) = e.data_transfer().and_then(|d| d.files()) {
+                if list.length() > 0 {
+                    e.prevent_default();
+                    cb.emit((0..list.length()).filter_map(|i| list.get(i)).collect());
+                }
             }
         })
     };
