@@ -37,5 +37,8 @@ node scripts/check-size.mjs
 step "end-to-end (headless Chromium)"
 node tests/e2e/run.mjs
 
+step "end-to-end (headless Firefox ESR, through geckodriver)"
+GECKODRIVER="$(command -v geckodriver)" node tests/e2e/firefox.mjs
+
 step "fuzzing smoke (${FUZZ_SECONDS:-60} s; run scripts/fuzz.sh SECONDS for longer)"
 bash scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
