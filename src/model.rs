@@ -988,6 +988,9 @@ pub struct ItemMentions {
     pub withdrawal: Option<Span>,
     /// An election's result ("M. X : 11 voix … est élu au premier tour").
     pub election: Option<Election>,
+    /// The budget year the item imputes ("sur le budget 2024", "au budget primitif 2024"):
+    /// one year only (several different years give none).
+    pub budget_year: Option<(i32, Span)>,
     /// A person named with a role in the beneficiary ("Mme X, présidente de
     /// l'association"): their name key and the phrase.
     pub interested: Option<(NameKey, Span)>,
@@ -1051,6 +1054,8 @@ pub struct ActesId {
     /// Year, month, day as written in the identifier.
     pub date: (i32, u32, u32),
     pub nature: Option<String>,
+    /// The identifier as written.
+    pub text: String,
     pub span: Span,
     pub siren_span: Span,
     pub date_span: Span,

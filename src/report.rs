@@ -203,11 +203,47 @@ pub struct DateOut {
     pub doubt: Option<String>,
 }
 
+/// The ACTES identifier (a deliberation's, with a valid SIREN) and the préfecture's receipt
+/// date, when the text carries them.
+fn transmission(s: &crate::model::Seance) -> Option<TransmissionOut> {
+    let id = s
+        .actes_ids
+        .iter()
+        .find(|i| {
+            i.nature.as_deref() == Some("DE")
+                && i.bad_nature.is_none()
+                && crate::parse::actes::luhn_ok(&i.siren)
+                && i.act_date().is_some()
+        })
+        .map(|i| i.text.clone());
+    let date = s
+        .dates
+        .iter()
+        .find(|m| m.stamp == Some(crate::model::StampKind::Transmission) && m.basis.is_certain())
+        .and_then(|m| m.date)
+        .map(|d| d.iso());
+    (id.is_some() || date.is_some()).then_some(TransmissionOut { id, date })
+}
+
 /// The deliberation an extract is about.
 #[derive(Debug, Clone, Serialize)]
 pub struct ItemOut {
     pub number: Option<String>,
     pub object: Option<String>,
+    /// The budget year the deliberation imputes, when one only is written (field added to
+    /// the contract).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub budget_year: Option<i32>,
+}
+
+/// The act's transmission to the préfecture, as the text shows it (field added to the
+/// contract): its ACTES identifier and the date of the receipt, each when read with certainty.
+#[derive(Debug, Clone, Serialize)]
+pub struct TransmissionOut {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
 }
 
 /// What the engine counted in the lists for this item (the page shows these).
@@ -243,6 +279,8 @@ pub struct Extract {
     /// The séance president and secretary, as written (fields added to the contract).
     pub president: Option<String>,
     pub secretary: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transmission: Option<TransmissionOut>,
     pub declared: Declared,
     pub counted: Option<CountedOut>,
     /// Shared by every extract of a séance (one copy, however many deliberations).
@@ -417,7 +455,9 @@ pub fn extract(
         item: ItemOut {
             number: d.number.clone(),
             object: d.object.clone(),
+            budget_year: d.mentions.budget_year.map(|(y, _)| y),
         },
+        transmission: transmission(s),
         president: s.president.as_ref().map(|p| p.name.clone()),
         secretary: s.secretary.as_ref().map(|p| p.name.clone()),
         declared: declared_for(s, d),

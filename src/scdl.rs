@@ -245,6 +245,17 @@ fn row(e: &Extract, rank: usize, opts: &ScdlOptions) -> Row {
     if let Some(o) = &e.item.object {
         set(&mut r, "DELIB_OBJET", o.clone());
     }
+    if let Some(y) = e.item.budget_year {
+        set(&mut r, "BUDGET_ANNEE", y.to_string());
+    }
+    if let Some(tr) = &e.transmission {
+        if let Some(id) = &tr.id {
+            set(&mut r, "PREF_ID", id.clone());
+        }
+        if let Some(d) = &tr.date {
+            set(&mut r, "PREF_DATE", d.clone());
+        }
+    }
     let d = &e.declared;
     let count = |c: &Option<crate::model::DeclaredCount>| {
         c.as_ref().filter(|c| sure(c.certainty)).map(|c| c.value)

@@ -78,6 +78,7 @@ pub fn find_ids(t: &Text, from: usize, to: usize) -> Vec<ActesId> {
             siren: t.lower[i + 4..se].to_string(),
             date,
             nature,
+            text: t.display(i, if end > de { end } else { de }),
             span: t.span(i, if end > de { end } else { de }),
             siren_span: t.span(i + 4, se),
             date_span: t.span(se + 1, de),

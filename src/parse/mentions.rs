@@ -301,7 +301,55 @@ pub fn item(t: &Text, a: usize, b: usize) -> ItemMentions {
         withdrawal: span(WITHDRAWAL.get().find(t, a, b)),
         election: election(t, a, b),
         interested: interested(t, a, b),
+        budget_year: budget_year(t, a, b),
     }
+}
+
+/// Words that may stand between "budget" and its year.
+const BUDGET_WORDS: &[&str] = &[
+    "primitif",
+    "principal",
+    "annexe",
+    "supplementaire",
+    "communal",
+    "general",
+    "de",
+    "l'exercice",
+    "l'annee",
+    "exercice",
+];
+
+/// "sur le budget 2024", "au budget primitif de l'exercice 2024": the one year an item
+/// imputes its spending to.
+fn budget_year(t: &Text, a: usize, b: usize) -> Option<(i32, Span)> {
+    let s = t.lower.as_bytes();
+    let mut found: Option<(i32, Span)> = None;
+    for (_, e) in find_all_in(t, a, b, "budget") {
+        let mut p = skip_ws(s, e);
+        for _ in 0..4 {
+            let w_end = (p..s.len().min(p + 16))
+                .find(|&q| !is_word_byte(s[q]) && s[q] != b'\'')
+                .unwrap_or(p);
+            if w_end > p && BUDGET_WORDS.contains(&t.low(p, w_end)) {
+                p = skip_ws(s, w_end);
+            } else {
+                break;
+            }
+        }
+        let Some((y, q)) = read_int(s, p) else {
+            continue;
+        };
+        if q - p != 4 || !(2000..=2099).contains(&y) {
+            continue;
+        }
+        let y = y as i32;
+        match found {
+            Some((f, _)) if f != y => return None,
+            Some(_) => {}
+            None => found = Some((y, t.span(p, q))),
+        }
+    }
+    found
 }
 
 static ROLE_IN_BENEFICIARY: Lexicon = Lexicon::new(|| {
