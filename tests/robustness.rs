@@ -259,6 +259,26 @@ proptest! {
         assert_spans(&s, &r);
         // the same text gives the same report
         prop_assert_eq!(r.to_json(), check(&s, &Options::all()).to_json());
+        // the open-data export of whatever was read: one row per extract
+        let opts = conforme::scdl::ScdlOptions { matiere: Some("7.5".into()), ..Default::default() };
+        let rows = conforme::scdl::rows(&r, &opts);
+        prop_assert_eq!(rows.len(), r.extracts.len());
+        prop_assert_eq!(conforme::scdl::csv(&rows).matches("\r\n").count() >= rows.len() + 1, true);
+        let _ = conforme::scdl::missing(&rows);
+    }
+
+    /// Files' bytes: recognised or refused, and an archive's directory read, never a panic.
+    #[test]
+    fn any_bytes_are_sniffed_and_unzipped_safely(b in proptest::collection::vec(any::<u8>(), 0..400), pk in any::<bool>()) {
+        let mut bytes = b;
+        if pk {
+            // look like an archive: a local header up front, an end record at the back
+            bytes.splice(0..0, *b"PK\x03\x04");
+            bytes.extend_from_slice(b"PK\x05\x06\x00\x00\x00\x00\x01\x00\x01\x00\x2e\x00\x00\x00\x00\x00\x00\x00\x00\x00");
+        }
+        let _ = conforme::decode::sniff(&bytes);
+        let _ = conforme::office_text::zip_text_member(&bytes);
+        let _ = conforme::office::text(&bytes);
     }
 
     #[test]

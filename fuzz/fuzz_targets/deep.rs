@@ -229,5 +229,13 @@ fuzz_target!(|data: &[u8]| {
         }
         let _ = conforme::report::render_text("fuzz", &text, &report);
         assert!(report.to_json().starts_with('{'));
+        let scdl = conforme::scdl::ScdlOptions {
+            matiere: Some("7.5".into()),
+            url: Some("https://x/{id}".into()),
+            ..Default::default()
+        };
+        let rows = conforme::scdl::rows(&report, &scdl);
+        assert_eq!(rows.len(), report.extracts.len());
+        let _ = conforme::scdl::csv(&rows);
     }
 });
