@@ -6,22 +6,15 @@ use quick_xml::events::Event;
 use quick_xml::Reader;
 use std::io::Read;
 
-/// Which format, and the archive member holding its text.
-#[derive(Clone, Copy)]
-enum Kind {
-    Docx,
-    Odt,
-}
-
 /// The text of a .docx or .odt file, or a French message saying why it cannot be read.
 pub fn text(bytes: &[u8]) -> Result<String, String> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| {
         "le fichier n'est pas un document Word (.docx) ou LibreOffice (.odt) lisible (archive endommagée ?)".to_string()
     })?;
-    let (kind, member) = if zip.by_name("word/document.xml").is_ok() {
-        (Kind::Docx, "word/document.xml")
+    let (odt, member) = if zip.by_name("word/document.xml").is_ok() {
+        (false, "word/document.xml")
     } else if zip.by_name("content.xml").is_ok() {
-        (Kind::Odt, "content.xml")
+        (true, "content.xml")
     } else {
         return Err("le document ne contient pas de texte lisible (.docx ou .odt attendu ; un document chiffré par mot de passe ne peut pas être lu)".into());
     };
@@ -30,12 +23,13 @@ pub fn text(bytes: &[u8]) -> Result<String, String> {
         .map_err(|_| "le document est endommagé".to_string())?
         .read_to_string(&mut xml)
         .map_err(|_| "le document est endommagé ou chiffré".to_string())?;
-    from_xml(&xml, kind)
+    from_xml(&xml, odt)
 }
 
-fn from_xml(xml: &str, kind: Kind) -> Result<String, String> {
+/// `odt`: the XML is an .odt's `content.xml` (else a .docx's `word/document.xml`).
+fn from_xml(xml: &str, odt: bool) -> Result<String, String> {
     let mut reader = Reader::from_str(xml);
-    let mut b = crate::office_text::Builder::new(matches!(kind, Kind::Odt));
+    let mut b = crate::office_text::Builder::new(odt);
     loop {
         let ev = reader
             .read_event()
@@ -90,7 +84,7 @@ mod tests {
     fn docx_paragraphs_tabs_and_tables() {
         let xml = r#"<w:document><w:body><w:p><w:r><w:t>Séance du jeudi 21 mars 2024 &amp; suite</w:t></w:r></w:p><w:p><w:r><w:t>Présents :</w:t><w:tab/><w:t>34</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>M. Paul ROUX</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Mme Anne PETIT</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>"#;
         assert_eq!(
-            from_xml(xml, Kind::Docx).unwrap(),
+            from_xml(xml, false).unwrap(),
             "Séance du jeudi 21 mars 2024 & suite\nPrésents :\t34\nM. Paul ROUX\tMme Anne PETIT\n"
         );
     }
@@ -99,7 +93,7 @@ mod tests {
     fn odt_paragraphs_spaces_and_tables() {
         let xml = r#"<office:document-content><office:body><office:text><text:h>EXTRAIT</text:h><text:p>Présents :<text:s text:c="2"/>34</text:p><table:table><table:table-row><table:table-cell><text:p>M. Paul ROUX</text:p></table:table-cell><table:table-cell><text:p>Mme Anne PETIT</text:p></table:table-cell></table:table-row></table:table></office:text></office:body></office:document-content>"#;
         assert_eq!(
-            from_xml(xml, Kind::Odt).unwrap(),
+            from_xml(xml, true).unwrap(),
             "EXTRAIT\nPrésents :  34\nM. Paul ROUX\tMme Anne PETIT\n"
         );
     }

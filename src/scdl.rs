@@ -205,11 +205,6 @@ pub fn rows(report: &Report, opts: &ScdlOptions) -> Vec<Row> {
 fn row(e: &Extract, rank: usize, opts: &ScdlOptions) -> Row {
     let mut r: Row = Default::default();
     let sure = |c: Certainty| c == Certainty::Certain;
-    let set = |r: &mut Row, col: &str, v: String| {
-        if let Some(k) = COLUMNS.iter().position(|c| *c == col) {
-            r[k] = v;
-        }
-    };
     if let Some(n) = opts
         .coll_nom
         .clone()
@@ -371,8 +366,7 @@ pub fn missing(rows: &[Row]) -> Vec<(usize, &'static str)> {
     let mut out = Vec::new();
     for (i, r) in rows.iter().enumerate() {
         for col in REQUIRED {
-            let k = COLUMNS.iter().position(|c| *c == col).unwrap_or(0);
-            if r[k].is_empty() {
+            if get(r, col).is_empty() {
                 out.push((i + 1, col));
             }
         }

@@ -318,7 +318,7 @@ impl Rule for Percent {
                 continue;
             };
             if let Some((num, den, words)) = sh.fraction {
-                fraction(cx, out, sh, part, base, (num, den, words));
+                fraction(out, sh, part, base, (num, den, words));
                 continue;
             }
             let pct = i128::from(sh.percent);
@@ -373,7 +373,6 @@ impl Rule for Percent {
 /// cent (to the euro when the part is written without cents). Only a near miss is reported:
 /// a part far from the fraction of the amount read as its base is another reading.
 fn fraction(
-    _cx: &Ctx,
     out: &mut Vec<Finding>,
     sh: &crate::model::Share,
     part: &Amount,

@@ -188,17 +188,24 @@ pub fn big_commune(cx: &Ctx) -> Option<(bool, String, Basis)> {
             if big { "d'au moins" } else { "de moins de" }
         )
     };
+    // the council sizes of L2121-2 on either side of 3 500 inhabitants
+    let large = attendance::statutory_seats(3_500);
+    let small = attendance::statutory_seats(3_499);
     if let Some(n) = d.seats.as_ref().map(|c| c.value) {
-        if n >= 27 {
+        if n >= large {
             return Some((true, say(true, n, "sièges du conseil"), inferred));
         }
-        if [7, 11, 15, 19, 23].contains(&n) {
+        if n <= small
+            && (0..3_500)
+                .step_by(100)
+                .any(|p| attendance::statutory_seats(p) == n)
+        {
             return Some((false, say(false, n, "sièges du conseil"), inferred));
         }
     }
     // vacancies leave fewer members in office than seats: only a large council tells
     match d.in_office.as_ref().map(|c| c.value) {
-        Some(n) if n >= 24 => Some((true, say(true, n, "membres en exercice"), inferred)),
+        Some(n) if n > small => Some((true, say(true, n, "membres en exercice"), inferred)),
         _ => None,
     }
 }

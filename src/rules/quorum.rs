@@ -131,7 +131,7 @@ fn cp_rule(cx: &Ctx) -> bool {
 /// for a commission permanente).
 fn quorum(cx: &Ctx, out: &mut Vec<Finding>, meta: &'static RuleMeta) {
     if let Some(q) = Quorum::of(cx, cx.att, true) {
-        q.report(cx, out, meta, "");
+        q.report(out, meta, "");
     }
 }
 
@@ -202,7 +202,7 @@ impl Quorum {
         self.counted >= self.needed
     }
 
-    fn report(&self, _cx: &Ctx, out: &mut Vec<Finding>, meta: &'static RuleMeta, when: &str) {
+    fn report(&self, out: &mut Vec<Finding>, meta: &'static RuleMeta, when: &str) {
         if self.met() {
             return;
         }
@@ -260,7 +260,7 @@ impl Rule for PerDelib {
             Some(n) => format!(" pour la délibération {n}"),
             None => " pour ce point".to_string(),
         };
-        q.report(cx, out, &PER_DELIB, &when);
+        q.report(out, &PER_DELIB, &when);
     }
 }
 

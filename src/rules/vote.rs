@@ -442,6 +442,20 @@ impl Rule for NppvArith {
     }
 }
 
+/// Bodies under the municipal rules of L2121-14 and L2121-21: the conseil municipal, and
+/// EPCI councils through L5211-1 (not the bureau, nor departments and regions).
+fn municipal_rules(body: crate::model::BodyKind) -> bool {
+    use crate::model::BodyKind as B;
+    matches!(
+        body,
+        B::ConseilMunicipal
+            | B::ConseilCommunautaire
+            | B::ConseilMetropolitain
+            | B::ComiteSyndical
+            | B::ConseilTerritorial
+    )
+}
+
 pub static MODE: RuleMeta = RuleMeta {
     code: "VOTE-MODE",
     title: "Nominations au scrutin secret",
@@ -464,7 +478,6 @@ impl Rule for Mode {
         &MODE
     }
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
-        use crate::model::BodyKind as B;
         let im = &cx.item.mentions;
         let (Some(nom), Some(hands)) = (im.nomination, im.show_of_hands) else {
             return;
@@ -472,14 +485,7 @@ impl Rule for Mode {
         if im.secret_ballot.is_some() || im.secret_waived.is_some() {
             return;
         }
-        if !matches!(
-            cx.seance.body,
-            B::ConseilMunicipal
-                | B::ConseilCommunautaire
-                | B::ConseilMetropolitain
-                | B::ComiteSyndical
-                | B::ConseilTerritorial
-        ) {
+        if !municipal_rules(cx.seance.body) {
             return;
         }
         out.push(finding(
@@ -562,19 +568,9 @@ impl Rule for CaMayor {
         &CA_MAYOR
     }
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
-        use crate::model::BodyKind as B;
         let im = &cx.item.mentions;
         let Some(ca) = im.annual_accounts else { return };
-        if im.withdrawal.is_some()
-            || !matches!(
-                cx.seance.body,
-                B::ConseilMunicipal
-                    | B::ConseilCommunautaire
-                    | B::ConseilMetropolitain
-                    | B::ComiteSyndical
-                    | B::ConseilTerritorial
-            )
-        {
+        if im.withdrawal.is_some() || !municipal_rules(cx.seance.body) {
             return;
         }
         if cx
@@ -590,7 +586,7 @@ impl Rule for CaMayor {
             _ => None,
         };
         let vote = cx.item.votes.iter().find(|v| v.numeric());
-        let cast = vote.map(|v| v0(&v.pour) + v0(&v.contre) + v0(&v.abstention));
+        let cast = vote.map(|x| v(&x.pour) + v(&x.contre) + v(&x.abstention));
         match (all, cast, vote) {
             (Some(all), Some(cast), Some(v)) if cast == all && all > 0 => {
                 out.push(finding(
@@ -614,10 +610,6 @@ impl Rule for CaMayor {
             }
         }
     }
-}
-
-fn v0(x: &Option<(u32, Span)>) -> u32 {
-    x.map_or(0, |(n, _)| n)
 }
 
 pub static INTERESTED: RuleMeta = RuleMeta {
