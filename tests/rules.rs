@@ -708,6 +708,15 @@ const CASES: &[Case] = &[
         opts: all,
     },
     Case {
+        rule: "VOTE-ELECTION-ROUNDS",
+        severity: Severity::Error,
+        // "élue dès le premier tour" is the first round too
+        fires: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nObjet : Élection d'une adjointe\nNombre de votants : 22.\nMme Anne PETIT : 11 voix ; M. Paul ROUX : 11 voix.\nMme Anne PETIT est élue dès le premier tour.\n",
+        marks: &["élue dès le premier tour"],
+        silent: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nObjet : Élection d'une adjointe\nNombre de votants : 22.\nMme Anne PETIT : 12 voix ; M. Paul ROUX : 10 voix.\nMme Anne PETIT est élue dès le premier tour.\n",
+        opts: all,
+    },
+    Case {
         rule: "VOTE-CA-MAYOR",
         severity: Severity::Warning,
         fires: "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nObjet : Compte administratif 2023\nPrésents : 20\nReprésentés : 3\nPour : 23\nAdopté.\n",

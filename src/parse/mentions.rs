@@ -432,8 +432,13 @@ fn count_after(t: &Text, lex: &Lexicon, from: usize, to: usize) -> Option<(u32, 
 /// the suffrages exprimés (stated, or votants minus blank and spoilt ballots).
 fn election(t: &Text, a: usize, b: usize) -> Option<Election> {
     let s = t.lower.as_bytes();
-    let (ea, eb, k) = ELECTED.get().find(t, a, b)?;
-    let round = if k < 6 { 1 } else { 2 };
+    let (ea, eb, _) = ELECTED.get().find(t, a, b)?;
+    let words = t.low(ea, eb);
+    let round = if words.contains("premier") || words.contains("1er") {
+        1
+    } else {
+        2
+    };
     let from = ea.saturating_sub(ELECTION_REACH).max(a);
     let mut candidates = Vec::new();
     for (x, y) in find_all_in(t, from, ea, "voix") {
