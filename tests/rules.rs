@@ -944,3 +944,20 @@ fn every_catalogue_rule_is_implemented() {
         .collect();
     assert!(missing.is_empty(), "catalogue rules missing: {missing:?}");
 }
+
+/// The round is read from the words: "élue dès le premier tour" is the first round.
+#[test]
+fn election_round_is_read_from_its_words() {
+    let text = "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du jeudi 21 mars 2024\nObjet : Élection d'une adjointe\nNombre de votants : 22.\nMme Anne PETIT : 11 voix ; M. Paul ROUX : 11 voix.\nMme Anne PETIT est élue dès le premier tour.\n";
+    let f = findings(text, &Options::all(), "VOTE-ELECTION-ROUNDS");
+    assert!(
+        f.iter().any(|(_, m, _)| m.contains("au premier tour")),
+        "{f:?}"
+    );
+    let second = text.replace("dès le premier tour", "au second tour");
+    let f = findings(&second, &Options::all(), "VOTE-ELECTION-ROUNDS");
+    assert!(
+        f.iter().any(|(_, m, _)| m.contains("au second tour")),
+        "{f:?}"
+    );
+}
