@@ -85,8 +85,7 @@ pub fn app() -> Html {
                 // Look the item up from the app's own root (works inside a shadow root too).
                 let item = textarea
                     .cast::<web_sys::Element>()
-                    .and_then(|ta| ta.closest(".app").ok().flatten())
-                    .and_then(|app| app.query_selector(&format!("#constat-{i}")).ok().flatten());
+                    .and_then(|ta| super::in_app(&ta, &format!("#constat-{i}")));
                 if let Some(item) = item {
                     item.scroll_into_view_with_bool(false);
                 }
@@ -125,8 +124,7 @@ pub fn app() -> Html {
             if *pending {
                 if let Some(b) = textarea
                     .cast::<web_sys::Element>()
-                    .and_then(|ta| ta.closest(".app").ok().flatten())
-                    .and_then(|app| app.query_selector("#confirm-yes").ok().flatten())
+                    .and_then(|ta| super::in_app(&ta, "#confirm-yes"))
                     .and_then(|b| b.dyn_into::<HtmlElement>().ok())
                 {
                     let _ = b.focus();
@@ -343,39 +341,20 @@ pub fn app() -> Html {
             });
         })
     };
-    let on_info = {
+    // a checkbox of the options: its state written into one field
+    let checkbox = |apply: fn(&mut UserOptions, bool)| {
         let set = set_options.clone();
         let opts = state.options.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            set.emit(UserOptions {
-                show_info: input.checked(),
-                ..opts.clone()
-            });
+            let mut o = opts.clone();
+            apply(&mut o, input.checked());
+            set.emit(o);
         })
     };
-    let on_keep = {
-        let set = set_options.clone();
-        let opts = state.options.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            set.emit(UserOptions {
-                forget_text: !input.checked(),
-                ..opts.clone()
-            });
-        })
-    };
-    let on_print_text = {
-        let set = set_options.clone();
-        let opts = state.options.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            set.emit(UserOptions {
-                print_without_text: !input.checked(),
-                ..opts.clone()
-            });
-        })
-    };
+    let on_info = checkbox(|o, on| o.show_info = on);
+    let on_keep = checkbox(|o, on| o.forget_text = !on);
+    let on_print_text = checkbox(|o, on| o.print_without_text = !on);
     let export_json = {
         let state = state.clone();
         Callback::from(move |_| {

@@ -119,21 +119,26 @@ pub fn csv_cell(s: &str) -> String {
 /// Opens the options on the population field (a finding that the population would settle
 /// offers it), within the page the clicked element belongs to (an embedding included).
 pub fn open_population_option(from: &web_sys::Element) {
-    let Some(app) = from.closest(".app").ok().flatten() else {
-        return;
-    };
-    if let Some(d) = app.query_selector("details.options").ok().flatten() {
+    if let Some(d) = in_app(from, "details.options") {
         let _ = d.set_attribute("open", "");
     }
-    if let Some(input) = app
-        .query_selector("#opt-pop")
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    if let Some(input) =
+        in_app(from, "#opt-pop").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = input.focus();
         input.scroll_into_view_with_bool(false);
     }
+}
+
+/// An element of the page `from` belongs to, found from that page's root (works inside an
+/// embedding's shadow root, where the document's lookups do not).
+pub fn in_app(from: &web_sys::Element, selector: &str) -> Option<web_sys::Element> {
+    from.closest(".app")
+        .ok()
+        .flatten()?
+        .query_selector(selector)
+        .ok()
+        .flatten()
 }
 
 /// A file's bytes as text, or the French message that says why it is not read. The
