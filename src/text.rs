@@ -95,20 +95,26 @@ impl Starts {
         let mut keys: Vec<u16> = Vec::with_capacity(s.len() / 3);
         let mut words = Vec::with_capacity(s.len() / 5);
         let mut pair_offsets = vec![0u32; PAIR_KEYS + 1];
-        let mut prev_word = false;
-        for (i, &b) in s.iter().enumerate() {
-            let class = CLASS[b as usize];
-            let word = class == 1;
-            if (word && !prev_word) || class == 2 {
-                let key = pair_key(b, s.get(i + 1).copied().unwrap_or(0));
-                all.push(i as u32);
-                keys.push(key as u16);
-                pair_offsets[key + 1] += 1;
-                if word {
-                    words.push(i as u32);
+        let mut i = 0;
+        while i < s.len() {
+            let b = s[i];
+            let class = CLASS[usize::from(b)];
+            if class == 0 {
+                i += 1;
+                continue;
+            }
+            let key = pair_key(b, s.get(i + 1).copied().unwrap_or(0));
+            all.push(i as u32);
+            keys.push(key as u16);
+            pair_offsets[key + 1] += 1;
+            i += 1;
+            if class == 1 {
+                // a word: its start only
+                words.push((i - 1) as u32);
+                while i < s.len() && CLASS[usize::from(s[i])] == 1 {
+                    i += 1;
                 }
             }
-            prev_word = word;
         }
         for k in 0..PAIR_KEYS {
             pair_offsets[k + 1] += pair_offsets[k];
@@ -163,15 +169,25 @@ impl<'a> Text<'a> {
         let mut ext: Vec<(u32, u32)> = Vec::new();
         let bytes = orig.as_bytes();
         let mut at_line_start = true;
-        let plain = |b: u8| b.is_ascii() && !matches!(b, b'#' | b'*' | b'\r' | b'\n' | b'`');
+        // Plain bytes: ASCII that the normalisation keeps as it is.
+        const PLAIN: [bool; 256] = {
+            let mut t = [false; 256];
+            let mut b = 0;
+            while b < 128 {
+                t[b] = !matches!(b as u8, b'#' | b'*' | b'\r' | b'\n' | b'`');
+                b += 1;
+            }
+            t
+        };
+        let plain = |b: u8| PLAIN[usize::from(b)];
         let mut i = 0;
         while i < bytes.len() {
             // Fast path: runs of plain ASCII letters, digits and punctuation are copied as they are.
             if plain(bytes[i]) {
-                let mut j = i + 1;
-                while j < bytes.len() && plain(bytes[j]) {
-                    j += 1;
-                }
+                let j = bytes[i + 1..]
+                    .iter()
+                    .position(|&b| !plain(b))
+                    .map_or(bytes.len(), |k| i + 1 + k);
                 norm.push_str(&orig[i..j]);
                 src.extend(i as u32..j as u32);
                 at_line_start = false;
