@@ -497,16 +497,25 @@ pub struct Person {
 }
 
 /// A name reduced for comparison: upper-case tokens without civility, sorted, deduplicated
-/// and joined by single spaces (one allocation per name).
+/// and joined by single spaces (one allocation per name), with a one-bit-per-token summary
+/// of its tokens (most pairs of names share no token: one AND says so).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct NameKey(String);
+pub struct NameKey(String, u64);
 
 impl NameKey {
     /// The key of these tokens (any order, duplicates allowed).
     pub fn from_tokens(mut tokens: Vec<&str>) -> NameKey {
         crate::sort::words(&mut tokens);
         tokens.dedup();
-        NameKey(tokens.join(" "))
+        NameKey::joined(tokens.join(" "))
+    }
+    /// The key of sorted, deduplicated tokens already joined by single spaces.
+    fn joined(s: String) -> NameKey {
+        let bits = s
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .fold(0, |m, w| m | 1u64 << (fnv(w.as_bytes()) % 64));
+        NameKey(s, bits)
     }
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
@@ -528,6 +537,10 @@ impl NameKey {
         } else {
             (other, self)
         };
+        if small.1 & !big.1 != 0 {
+            // a token of the smaller key is not among the other's
+            return NameMatch::None;
+        }
         // both token lists are sorted: one merge walk
         let mut big_tokens = big.tokens();
         let within = small
@@ -630,7 +643,7 @@ impl<'a> RelatedIndex<'a> {
                 .filter(|b| part & (1 << b) != 0)
                 .map(|b| words[b])
                 .collect();
-            let sub = NameKey(sub.join(" "));
+            let sub = NameKey::joined(sub.join(" "));
             for i in self.whole.same(&sub, |i| self.keys[i]) {
                 out.push((i, NameMatch::Partial));
                 if out.len() >= limit {

@@ -5,18 +5,26 @@ use crate::model::{Member, NameMatch, Person, Status};
 
 /// The one member a person designates (full name match, or a unique surname match).
 fn member<'a>(members: &'a [Member], p: &Person) -> Option<&'a Member> {
-    let full: Vec<&Member> = members
-        .iter()
-        .filter(|m| m.key.relation(&p.key) == NameMatch::Full)
-        .collect();
-    if full.len() == 1 {
-        return Some(full[0]);
+    // (the first full match, how many; the first partial match, how many)
+    let (mut full, mut nfull, mut partial, mut npartial) = (None, 0, None, 0);
+    for m in members {
+        match m.key.relation(&p.key) {
+            NameMatch::Full => {
+                full = full.or(Some(m));
+                nfull += 1;
+            }
+            NameMatch::Partial => {
+                partial = partial.or(Some(m));
+                npartial += 1;
+            }
+            NameMatch::None => {}
+        }
     }
-    let partial: Vec<&Member> = members
-        .iter()
-        .filter(|m| m.key.relation(&p.key) == NameMatch::Partial)
-        .collect();
-    (full.is_empty() && partial.len() == 1).then(|| partial[0])
+    match (nfull, npartial) {
+        (1, _) => full,
+        (0, 1) => partial,
+        _ => None,
+    }
 }
 
 fn where_listed(m: &Member) -> &'static str {
