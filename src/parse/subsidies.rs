@@ -199,40 +199,20 @@ fn legal_form(low: &str) -> Option<LegalForm> {
 }
 
 /// The legal form written in `low`; public bodies only when `public` (a public body
-/// named near the beneficiary is often the one that decides).
+/// named near the beneficiary is often the one that decides). One pass over its words.
 fn legal_form_of(low: &str, public: bool) -> Option<LegalForm> {
-    let has = |w: &str| {
-        low.match_indices(w).any(|(i, _)| {
-            let before = low[..i].chars().next_back();
-            let after = low[i + w.len()..].chars().next();
-            !before.is_some_and(crate::text::is_letter_or_digit)
-                && !after.is_some_and(crate::text::is_letter_or_digit)
-        })
-    };
-    if public
-        && [
-            "commune",
-            "ccas",
-            "centre communal",
-            "syndicat",
-            "communaute",
-            "departement",
-            "region",
-            "etablissement public",
-            "metropole",
-        ]
-        .iter()
-        .any(|w| has(w))
-    {
-        return Some(LegalForm::Public);
-    }
-    if has("association") || has("associations") {
-        return Some(LegalForm::Association);
-    }
-    if has("fondation") {
-        return Some(LegalForm::Foundation);
-    }
-    if [
+    const PUBLIC: &[&str] = &[
+        "commune",
+        "ccas",
+        "syndicat",
+        "communaute",
+        "departement",
+        "region",
+        "metropole",
+    ];
+    // two words, one space between them
+    const PUBLIC_PAIRS: &[(&str, &str)] = &[("centre", "communal"), ("etablissement", "public")];
+    const COMPANY: &[&str] = &[
         "societe",
         "sas",
         "sarl",
@@ -241,13 +221,37 @@ fn legal_form_of(low: &str, public: bool) -> Option<LegalForm> {
         "spl",
         "scic",
         "entreprise",
-    ]
-    .iter()
-    .any(|w| has(w))
-    {
-        return Some(LegalForm::Company);
+    ];
+    let (mut is_public, mut association, mut foundation, mut company) =
+        (false, false, false, false);
+    // the previous word and where it ends
+    let mut prev: Option<(&str, usize)> = None;
+    let mut start = None;
+    for (i, c) in low.char_indices().chain([(low.len(), ' ')]) {
+        if crate::text::is_letter_or_digit(c) {
+            start = start.or(Some(i));
+            continue;
+        }
+        let Some(a) = start.take() else { continue };
+        let w = &low[a..i];
+        is_public |= PUBLIC.contains(&w)
+            || prev.is_some_and(|(p, e)| &low[e..a] == " " && PUBLIC_PAIRS.contains(&(p, w)));
+        association |= w == "association" || w == "associations";
+        foundation |= w == "fondation";
+        company |= COMPANY.contains(&w);
+        prev = Some((w, i));
     }
-    None
+    if public && is_public {
+        Some(LegalForm::Public)
+    } else if association {
+        Some(LegalForm::Association)
+    } else if foundation {
+        Some(LegalForm::Foundation)
+    } else if company {
+        Some(LegalForm::Company)
+    } else {
+        None
+    }
 }
 
 /// The private legal form written near another mention of the beneficiary in the item:
