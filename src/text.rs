@@ -56,6 +56,10 @@ pub struct Starts {
     /// The same starts grouped by their first two bytes ([`pair_key`]).
     pair_offsets: Vec<u32>,
     pair_pos: Vec<u32>,
+    /// And by their first three bytes ([`triple_at`]): a keyword of three bytes or more
+    /// visits only the starts that begin like it ("del", not every "de").
+    triple_offsets: Vec<u32>,
+    triple_pos: Vec<u32>,
 }
 
 /// Number of two-byte groups (hashed): see [`pair_key`].
@@ -70,6 +74,55 @@ pub fn pair_key(b0: u8, b1: u8) -> usize {
         b1
     };
     (usize::from(b0) * 31 + usize::from(b1)) % PAIR_KEYS
+}
+
+/// Number of three-byte groups (hashed): see [`triple_at`].
+pub const TRIPLE_KEYS: usize = 4096;
+
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n')
+}
+
+/// The group of the three bytes at `i` of a text or of a keyword, whitespace runs read as
+/// one space ("l  2122" as "l 2"); `None` when fewer than three bytes are there. Two
+/// prefixes may share a group: searches verify.
+pub fn triple_at(s: &[u8], i: usize) -> Option<usize> {
+    let b0 = *s.get(i)?;
+    let b1 = *s.get(i + 1)?;
+    let (b1, b2) = if is_space(b1) {
+        let mut j = i + 2;
+        while j < s.len() && is_space(s[j]) {
+            j += 1;
+        }
+        (b' ', *s.get(j)?)
+    } else {
+        let b2 = *s.get(i + 2)?;
+        (b1, if is_space(b2) { b' ' } else { b2 })
+    };
+    Some((usize::from(b0) * 961 + usize::from(b1) * 31 + usize::from(b2)) % TRIPLE_KEYS)
+}
+
+/// Groups `all` by `keys` (counting sort): (offsets, positions), a group's positions in
+/// text order.
+fn group_by(all: &[u32], keys: &[u16], n: usize) -> (Vec<u32>, Vec<u32>) {
+    let mut offsets = vec![0u32; n + 1];
+    for &k in keys {
+        offsets[usize::from(k) + 1] += 1;
+    }
+    for k in 0..n {
+        offsets[k + 1] += offsets[k];
+    }
+    // Scatter with each group's start as its cursor; the cursors end on the next group's
+    // start, so one shift restores the starts (no second offsets table).
+    let mut pos = vec![0u32; all.len()];
+    for (&i, &k) in all.iter().zip(keys) {
+        let slot = &mut offsets[usize::from(k)];
+        pos[*slot as usize] = i;
+        *slot += 1;
+    }
+    offsets.copy_within(0..n, 1);
+    offsets[0] = 0;
+    (offsets, pos)
 }
 
 impl Starts {
@@ -93,8 +146,8 @@ impl Starts {
         // non-word byte) with its two-byte group, counted; then the starts alone are grouped.
         let mut all: Vec<u32> = Vec::with_capacity(s.len() / 3);
         let mut keys: Vec<u16> = Vec::with_capacity(s.len() / 3);
+        let mut keys3: Vec<u16> = Vec::with_capacity(s.len() / 3);
         let mut words = Vec::with_capacity(s.len() / 5);
-        let mut pair_offsets = vec![0u32; PAIR_KEYS + 1];
         let mut i = 0;
         while i < s.len() {
             let b = s[i];
@@ -103,10 +156,10 @@ impl Starts {
                 i += 1;
                 continue;
             }
-            let key = pair_key(b, s.get(i + 1).copied().unwrap_or(0));
             all.push(i as u32);
-            keys.push(key as u16);
-            pair_offsets[key + 1] += 1;
+            keys.push(pair_key(b, s.get(i + 1).copied().unwrap_or(0)) as u16);
+            // (no third byte: a group of its own, which no keyword of three bytes has)
+            keys3.push(triple_at(s, i).map_or(0, |k| k as u16));
             i += 1;
             if class == 1 {
                 // a word: its start only
@@ -116,24 +169,15 @@ impl Starts {
                 }
             }
         }
-        for k in 0..PAIR_KEYS {
-            pair_offsets[k + 1] += pair_offsets[k];
-        }
-        // Scatter with each group's start as its cursor; the cursors end on the next group's
-        // start, so one shift restores the starts (no second offsets table).
-        let mut pair_pos = vec![0u32; all.len()];
-        for (&i, &k) in all.iter().zip(&keys) {
-            let slot = &mut pair_offsets[k as usize];
-            pair_pos[*slot as usize] = i;
-            *slot += 1;
-        }
-        pair_offsets.copy_within(0..PAIR_KEYS, 1);
-        pair_offsets[0] = 0;
+        let (pair_offsets, pair_pos) = group_by(&all, &keys, PAIR_KEYS);
+        let (triple_offsets, triple_pos) = group_by(&all, &keys3, TRIPLE_KEYS);
         Starts {
             all,
             words,
             pair_offsets,
             pair_pos,
+            triple_offsets,
+            triple_pos,
         }
     }
 
@@ -149,6 +193,16 @@ impl Starts {
     pub fn of_pair(&self, key: usize, from: usize, to: usize) -> &[u32] {
         let group =
             &self.pair_pos[self.pair_offsets[key] as usize..self.pair_offsets[key + 1] as usize];
+        let a = group.partition_point(|&p| (p as usize) < from);
+        let z = group.partition_point(|&p| (p as usize) < to);
+        &group[a..z.max(a)]
+    }
+
+    /// The start positions in three-byte group `key` ([`triple_at`]) within `from..to`, in
+    /// order.
+    pub fn of_triple(&self, key: usize, from: usize, to: usize) -> &[u32] {
+        let group = &self.triple_pos
+            [self.triple_offsets[key] as usize..self.triple_offsets[key + 1] as usize];
         let a = group.partition_point(|&p| (p as usize) < from);
         let z = group.partition_point(|&p| (p as usize) < to);
         &group[a..z.max(a)]

@@ -3,7 +3,7 @@
 //! Patterns are plain lower-case ASCII; a space in a pattern matches any run
 //! of whitespace (spaces, tabs, newlines), so wrapped lines still match.
 
-use crate::text::{pair_key, Text, PAIR_KEYS};
+use crate::text::{pair_key, triple_at, Text, PAIR_KEYS};
 
 pub fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
@@ -66,8 +66,9 @@ fn starts_for<'t>(
     let s = t.lower.as_bytes();
     let to = to.min(s.len());
     let first = pat.first().copied();
-    let (group, any_second) = match pat {
-        [b0, b1, ..] => (t.starts.of_pair(pair_key(*b0, *b1), from, to), false),
+    let (group, any_second) = match (triple_at(pat, 0), pat) {
+        (Some(k), _) => (t.starts.of_triple(k, from, to), false),
+        (None, [b0, b1, ..]) => (t.starts.of_pair(pair_key(*b0, *b1), from, to), false),
         _ => (t.starts.all(from, to), true),
     };
     group
@@ -121,9 +122,11 @@ pub struct Patterns<'p> {
     _pats: std::marker::PhantomData<&'p str>,
     /// First bytes that start a one-byte pattern: searched through their first-byte group.
     short_firsts: Vec<u8>,
-    /// The two-byte groups ([`pair_key`]) of the other patterns, each once: searches visit
-    /// only the text's starts in those groups.
+    /// The two-byte groups ([`pair_key`]) of the two-byte patterns, and the three-byte
+    /// groups ([`triple_at`]) of the longer ones, each once: searches visit only the text's
+    /// starts in those groups.
     groups: Vec<u16>,
+    triple_groups: Vec<u16>,
     /// The same groups as a bit set, and the one-byte first bytes: most positions are
     /// rejected by one bit test instead of a loop over the patterns sharing a first byte.
     pairs: [u64; PAIR_KEYS / 64],
@@ -265,6 +268,7 @@ impl<'p> Patterns<'p> {
         let mut short = [false; 256];
         let mut short_firsts = Vec::new();
         let mut groups = Vec::new();
+        let mut triple_groups = Vec::new();
         for p in pats {
             let p = p.as_bytes();
             if let Some(&b) = p.first() {
@@ -281,8 +285,17 @@ impl<'p> Patterns<'p> {
                             }
                         }
                         let bit = pair_key(b, b1);
-                        if pairs[bit / 64] & (1 << (bit % 64)) == 0 {
-                            groups.push(bit as u16);
+                        match triple_at(p, 0) {
+                            Some(k) => {
+                                if !triple_groups.contains(&(k as u16)) {
+                                    triple_groups.push(k as u16);
+                                }
+                            }
+                            None => {
+                                if !groups.contains(&(bit as u16)) {
+                                    groups.push(bit as u16);
+                                }
+                            }
                         }
                         pairs[bit / 64] |= 1 << (bit % 64);
                     }
@@ -300,6 +313,7 @@ impl<'p> Patterns<'p> {
             _pats: std::marker::PhantomData,
             short_firsts,
             groups,
+            triple_groups,
             pairs,
             short,
             triples,
@@ -333,13 +347,13 @@ impl<'p> Patterns<'p> {
             return Some(&[]);
         }
         let starts = t.starts.all(from, to);
-        (starts.len() < (self.groups.len() + self.short_firsts.len()) * FEW_STARTS_PER_GROUP)
-            .then_some(starts)
+        let groups = self.groups.len() + self.triple_groups.len() + self.short_firsts.len();
+        (starts.len() < groups * FEW_STARTS_PER_GROUP).then_some(starts)
     }
 
-    /// The candidate start positions in `from..to`, as groups of the text's index: each
-    /// position comes once (a group position whose first byte starts a one-byte pattern is
-    /// left to that byte's group).
+    /// The candidate start positions in `from..to`, as groups of the text's index (a group
+    /// position whose first byte starts a one-byte pattern is left to that byte's group; a
+    /// position may come twice, in a two-byte and a three-byte group).
     fn candidates<'t>(
         &'t self,
         t: &'t Text,
@@ -356,15 +370,22 @@ impl<'p> Patterns<'p> {
             .groups
             .iter()
             .map(move |&k| (t.starts.of_pair(k as usize, from, to), None));
-        by_byte.chain(by_pair).map(move |(group, first)| {
-            group
-                .iter()
-                .map(|&p| p as usize)
-                .filter(move |&p| match first {
-                    Some(b) => s[p] == b,
-                    None => !self.short[s[p] as usize],
-                })
-        })
+        let by_triple = self
+            .triple_groups
+            .iter()
+            .map(move |&k| (t.starts.of_triple(k as usize, from, to), None));
+        by_byte
+            .chain(by_pair)
+            .chain(by_triple)
+            .map(move |(group, first)| {
+                group
+                    .iter()
+                    .map(|&p| p as usize)
+                    .filter(move |&p| match first {
+                        Some(b) => s[p] == b,
+                        None => !self.short[s[p] as usize],
+                    })
+            })
     }
 
     /// The first match in `from..to`: (start, end, index). Each group's positions are
@@ -418,9 +439,11 @@ impl<'p> Patterns<'p> {
             }
         }
         if groups > 1 {
-            // one hit per position: the natural order is the text order
+            // the longest pattern at each position, found once or twice: in text order,
+            // once each
             // (usize, usize, usize): the same instantiation as `crate::sort::order_by`'s
             hits.sort_unstable();
+            hits.dedup();
         }
         hits
     }
