@@ -283,24 +283,102 @@ static BLANK: Lexicon = Lexicon::new(|| {
     ])
 });
 
-/// The mentions of one item (normalised range `a..b`).
-pub fn item(t: &Text, a: usize, b: usize) -> ItemMentions {
-    let span = |h: Option<(usize, usize, usize)>| h.map(|(x, y, _)| t.span(x, y));
+/// The item lexicons, in the order of [`ItemHits`]' tables.
+static ITEM_LEXICONS: [&Lexicon; 10] = [
+    &ANNUAL_ACCOUNTS,
+    &NOT_ACCOUNTS,
+    &NOMINATION,
+    &SHOW_OF_HANDS,
+    &SECRET,
+    &SECRET_WAIVED,
+    &BUDGET,
+    &WITHDRAWAL,
+    &ELECTED,
+    &ROLE_IN_BENEFICIARY,
+];
+const ACCOUNTS: usize = 0;
+const NOT_ACCOUNTS_: usize = 1;
+const NOMINATION_: usize = 2;
+const SHOW_OF_HANDS_: usize = 3;
+const SECRET_: usize = 4;
+const SECRET_WAIVED_: usize = 5;
+const BUDGET_: usize = 6;
+const WITHDRAWAL_: usize = 7;
+const ELECTED_: usize = 8;
+const ROLE: usize = 9;
+
+/// From the item of this rank on, the item lexicons are searched once over the whole
+/// séance and each item takes the first hit within its range; before, each item is
+/// searched (a search stops at its first hit, a séance-wide pass finds them all).
+const SEANCE_WIDE_FROM_ITEM: usize = 3;
+
+/// (start, end, pattern index)
+type Hit = (usize, usize, usize);
+
+/// Where the item lexicons are looked up: each item's range, or, once enough items were
+/// read, hits found once over the séance.
+pub struct ItemHits {
+    range: (usize, usize),
+    items: std::cell::Cell<usize>,
+    seance: std::cell::OnceCell<Vec<Vec<Hit>>>,
+}
+
+impl ItemHits {
+    /// For the séance's range `from..to`.
+    pub fn new(from: usize, to: usize) -> ItemHits {
+        ItemHits {
+            range: (from, to),
+            items: std::cell::Cell::new(0),
+            seance: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// One more item read, in `a..b`: from the third on, the séance-wide hits (an item
+    /// outside the séance's range is searched on its own).
+    fn next_item(&self, t: &Text, a: usize, b: usize) -> Option<&Vec<Vec<Hit>>> {
+        self.items.set(self.items.get() + 1);
+        let within = self.range.0 <= a && b <= self.range.1;
+        (within && self.items.get() >= SEANCE_WIDE_FROM_ITEM).then(|| {
+            self.seance.get_or_init(|| {
+                let (from, to) = self.range;
+                ITEM_LEXICONS
+                    .iter()
+                    .map(|lex| lex.get().hits(t, from, to))
+                    .collect()
+            })
+        })
+    }
+}
+
+/// The first hit of lexicon `k` starting within `a..b`: from the séance's hits, or searched.
+fn first(t: &Text, seance: Option<&Vec<Vec<Hit>>>, k: usize, a: usize, b: usize) -> Option<Hit> {
+    match seance {
+        Some(all) => {
+            let hits = &all[k];
+            let i = hits.partition_point(|h| h.0 < a);
+            hits.get(i).filter(|h| h.0 < b).copied()
+        }
+        None => ITEM_LEXICONS[k].get().find(t, a, b),
+    }
+}
+
+/// The mentions of one item (normalised range `a..b`, within the séance of `hits`).
+pub fn item(t: &Text, hits: &ItemHits, a: usize, b: usize) -> ItemMentions {
+    let span = |h: Option<Hit>| h.map(|(x, y, _)| t.span(x, y));
     let head = b.min(a + HEADING_REACH);
-    let accounts = ANNUAL_ACCOUNTS
-        .get()
-        .find(t, a, head)
-        .filter(|_| NOT_ACCOUNTS.get().find(t, a, head).is_none());
+    let seance = hits.next_item(t, a, b);
+    let first = |k: usize, a: usize, b: usize| first(t, seance, k, a, b);
+    let accounts = first(ACCOUNTS, a, head).filter(|_| first(NOT_ACCOUNTS_, a, head).is_none());
     ItemMentions {
-        nomination: span(NOMINATION.get().find(t, a, head)),
-        show_of_hands: span(SHOW_OF_HANDS.get().find(t, a, b)),
-        secret_ballot: span(SECRET.get().find(t, a, b)),
-        secret_waived: span(SECRET_WAIVED.get().find(t, a, b)),
+        nomination: span(first(NOMINATION_, a, head)),
+        show_of_hands: span(first(SHOW_OF_HANDS_, a, b)),
+        secret_ballot: span(first(SECRET_, a, b)),
+        secret_waived: span(first(SECRET_WAIVED_, a, b)),
         annual_accounts: span(accounts),
-        budget: span(BUDGET.get().find(t, a, head)),
-        withdrawal: span(WITHDRAWAL.get().find(t, a, b)),
-        election: election(t, a, b),
-        interested: interested(t, a, b),
+        budget: span(first(BUDGET_, a, head)),
+        withdrawal: span(first(WITHDRAWAL_, a, b)),
+        election: election(t, first(ELECTED_, a, b), a),
+        interested: interested(t, first(ROLE, a, b), a),
         budget_year: budget_year(t, a, b),
     }
 }
@@ -378,8 +456,8 @@ const NAME_WORDS: usize = 4;
 
 /// "Mme Anne MARTIN, présidente de l'association": the name written right before a role in
 /// the beneficiary.
-fn interested(t: &Text, a: usize, b: usize) -> Option<(crate::model::NameKey, Span)> {
-    let (ra, rb, _) = ROLE_IN_BENEFICIARY.get().find(t, a, b)?;
+fn interested(t: &Text, role: Option<Hit>, a: usize) -> Option<(crate::model::NameKey, Span)> {
+    let (ra, rb, _) = role?;
     let s = t.lower.as_bytes();
     let n = t.norm.as_bytes();
     let mut end = ra;
@@ -430,9 +508,9 @@ fn count_after(t: &Text, lex: &Lexicon, from: usize, to: usize) -> Option<(u32, 
 
 /// "M. X : 11 voix … M. X est élu au premier tour": the round, the candidates' votes and
 /// the suffrages exprimés (stated, or votants minus blank and spoilt ballots).
-fn election(t: &Text, a: usize, b: usize) -> Option<Election> {
+fn election(t: &Text, elected: Option<Hit>, a: usize) -> Option<Election> {
     let s = t.lower.as_bytes();
-    let (ea, eb, _) = ELECTED.get().find(t, a, b)?;
+    let (ea, eb, _) = elected?;
     let words = t.low(ea, eb);
     let round = if words.contains("premier") || words.contains("1er") {
         1

@@ -171,6 +171,7 @@ fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> 
     let movements = movements(t, from, to, &sections);
     let moved_names = moved_names(t, &movements);
     let mut items: Vec<Item> = Vec::new();
+    let item_hits = mentions::ItemHits::new(from, to);
     for (k, f) in frames.into_iter().enumerate() {
         let (a, b) = f.range;
         let own = match k {
@@ -209,7 +210,7 @@ fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> 
                 subsidies,
                 shares,
                 tables,
-                mentions: mentions::item(t, part.range.0.max(header_end), part.range.1),
+                mentions: mentions::item(t, &item_hits, part.range.0.max(header_end), part.range.1),
                 basis: part.basis,
             });
         }
