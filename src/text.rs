@@ -60,9 +60,15 @@ pub struct Starts {
     /// visits only the starts that begin like it ("del", not every "de").
     triple_offsets: Vec<u32>,
     triple_pos: Vec<u32>,
+    /// Keys are folded to this many groups (a power of two, about the number of starts): a
+    /// short text does not pay for thousands of empty groups.
+    mask: usize,
 }
 
-/// Number of two-byte groups (hashed): see [`pair_key`].
+/// The fewest groups an index folds its keys to.
+const MIN_GROUPS: usize = 64;
+
+/// Number of two-byte keys (hashed; a power of two): see [`pair_key`].
 pub const PAIR_KEYS: usize = 4096;
 
 /// The group of a two-byte prefix, whitespace counting as one space (keywords write any
@@ -76,7 +82,7 @@ pub fn pair_key(b0: u8, b1: u8) -> usize {
     (usize::from(b0) * 31 + usize::from(b1)) % PAIR_KEYS
 }
 
-/// Number of three-byte groups (hashed): see [`triple_at`].
+/// Number of three-byte keys (hashed; a power of two): see [`triple_at`].
 pub const TRIPLE_KEYS: usize = 4096;
 
 fn is_space(b: u8) -> bool {
@@ -169,8 +175,17 @@ impl Starts {
                 }
             }
         }
-        let (pair_offsets, pair_pos) = group_by(&all, &keys, PAIR_KEYS);
-        let (triple_offsets, triple_pos) = group_by(&all, &keys3, TRIPLE_KEYS);
+        // both key ranges are powers of two: a key folds to its low bits
+        let groups = all
+            .len()
+            .next_power_of_two()
+            .clamp(MIN_GROUPS, PAIR_KEYS.min(TRIPLE_KEYS));
+        let mask = groups - 1;
+        for k in keys.iter_mut().chain(keys3.iter_mut()) {
+            *k &= mask as u16;
+        }
+        let (pair_offsets, pair_pos) = group_by(&all, &keys, groups);
+        let (triple_offsets, triple_pos) = group_by(&all, &keys3, groups);
         Starts {
             all,
             words,
@@ -178,6 +193,7 @@ impl Starts {
             pair_pos,
             triple_offsets,
             triple_pos,
+            mask,
         }
     }
 
@@ -191,6 +207,7 @@ impl Starts {
 
     /// The start positions in two-byte group `key` ([`pair_key`]) within `from..to`, in order.
     pub fn of_pair(&self, key: usize, from: usize, to: usize) -> &[u32] {
+        let key = key & self.mask;
         let group =
             &self.pair_pos[self.pair_offsets[key] as usize..self.pair_offsets[key + 1] as usize];
         let a = group.partition_point(|&p| (p as usize) < from);
@@ -201,6 +218,7 @@ impl Starts {
     /// The start positions in three-byte group `key` ([`triple_at`]) within `from..to`, in
     /// order.
     pub fn of_triple(&self, key: usize, from: usize, to: usize) -> &[u32] {
+        let key = key & self.mask;
         let group = &self.triple_pos
             [self.triple_offsets[key] as usize..self.triple_offsets[key + 1] as usize];
         let a = group.partition_point(|&p| (p as usize) < from);
