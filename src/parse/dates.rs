@@ -148,15 +148,34 @@ pub fn find_dates(t: &Text) -> Vec<DateMention> {
     // The role words, read in each date's clause (and just after it, for an approval):
     // found once over the dates' windows, overlapping ones scanned once.
     let index = &RoleKeys::index().0;
-    let mut roles: Vec<(usize, usize, usize)> = Vec::new();
+    let mut windows: Vec<(usize, usize)> = Vec::new();
     let mut covered = 0;
     for m in &out {
         let a = m.pos.saturating_sub(ROLE_WINDOW).max(covered);
         let b = (m.pos + APPROVAL_AFTER).min(s.len());
         if a < b {
-            roles.extend(index.hits(t, a, b));
+            windows.push((a, b));
         }
         covered = covered.max(b);
+    }
+    // windows covering most of the text (a text dense in dates) are searched in one pass
+    // through the keyword index, the hits outside them dropped; sparse ones one by one
+    let mut roles: Vec<(usize, usize, usize)> = Vec::new();
+    let spread: usize = windows.iter().map(|(a, b)| b - a).sum();
+    if let (Some(first), Some(last)) = (windows.first(), windows.last()) {
+        if spread * DENSE_WINDOWS_DIV > s.len() {
+            let mut w = windows.iter().peekable();
+            for h in index.hits(t, first.0, last.1) {
+                while w.next_if(|&&(_, b)| b <= h.0).is_some() {}
+                if w.peek().is_some_and(|&&(a, _)| a <= h.0) {
+                    roles.push(h);
+                }
+            }
+        } else {
+            for &(a, b) in &windows {
+                roles.extend(index.hits(t, a, b));
+            }
+        }
     }
     for m in out.iter_mut() {
         m.role = role_before(t, &roles, m.pos);
@@ -166,6 +185,9 @@ pub fn find_dates(t: &Text) -> Vec<DateMention> {
     }
     out
 }
+
+/// Date windows spanning more than 1/this of the text are searched in one pass.
+const DENSE_WINDOWS_DIV: usize = 2;
 
 /// How far before a stamp's date its words stand (normalised bytes).
 const STAMP_WORDS: usize = 60;
