@@ -570,7 +570,8 @@ fn fnv(bytes: &[u8]) -> u64 {
 pub struct RelatedIndex<'a> {
     keys: Vec<&'a NameKey>,
     whole: KeyIndex,
-    tokens: Vec<Vec<u32>>,
+    /// The names holding each word (hashed), each name once per word.
+    tokens: Chains,
 }
 
 /// At most this many names sharing a word are compared with a name; past it the
@@ -583,12 +584,12 @@ impl<'a> RelatedIndex<'a> {
     pub fn new(keys: Vec<&'a NameKey>) -> RelatedIndex<'a> {
         let mut whole = KeyIndex::new(keys.len());
         let n: usize = keys.iter().map(|k| k.tokens().count()).sum();
-        let mut tokens = vec![Vec::new(); n.next_power_of_two().max(16)];
-        let mask = tokens.len() - 1;
+        let mut tokens = Chains::new(n.next_power_of_two().max(16), n);
+        let mask = tokens.buckets() - 1;
         for (i, k) in keys.iter().enumerate() {
             whole.add(k, i);
             for t in k.tokens() {
-                tokens[fnv(t.as_bytes()) as usize & mask].push(i as u32);
+                tokens.push(fnv(t.as_bytes()) as usize & mask, i as u32);
             }
         }
         RelatedIndex {
@@ -606,17 +607,17 @@ impl<'a> RelatedIndex<'a> {
         if words.is_empty() {
             return Some(out);
         }
-        let mask = self.tokens.len() - 1;
+        let mask = self.tokens.buckets() - 1;
         // names holding all of its words: through its rarest word
         let bucket = words
             .iter()
-            .map(|w| &self.tokens[fnv(w.as_bytes()) as usize & mask])
-            .min_by_key(|b| b.len())?;
-        if bucket.len() > RELATED_SCAN {
+            .map(|w| fnv(w.as_bytes()) as usize & mask)
+            .min_by_key(|&b| self.tokens.len(b))?;
+        if self.tokens.len(bucket) > RELATED_SCAN {
             return None;
         }
         let mut last = None;
-        for &i in bucket {
+        for i in self.tokens.iter(bucket) {
             let i = i as usize;
             if last == Some(i) {
                 continue;
@@ -655,24 +656,75 @@ impl<'a> RelatedIndex<'a> {
     }
 }
 
+/// Lists of numbers by bucket in flat arrays, each bucket a chain in the order pushed: no
+/// allocation per bucket.
+struct Chains {
+    /// Each bucket's first and last entry (`NO_ENTRY`: empty) and its length.
+    head: Vec<u32>,
+    tail: Vec<u32>,
+    len: Vec<u32>,
+    /// Each entry's value and the next entry of its bucket.
+    val: Vec<u32>,
+    next: Vec<u32>,
+}
+
+const NO_ENTRY: u32 = u32::MAX;
+
+impl Chains {
+    fn new(buckets: usize, expected: usize) -> Chains {
+        Chains {
+            head: vec![NO_ENTRY; buckets],
+            tail: vec![NO_ENTRY; buckets],
+            len: vec![0; buckets],
+            val: Vec::with_capacity(expected),
+            next: Vec::with_capacity(expected),
+        }
+    }
+    fn buckets(&self) -> usize {
+        self.head.len()
+    }
+    fn push(&mut self, b: usize, v: u32) {
+        let e = self.val.len() as u32;
+        self.val.push(v);
+        self.next.push(NO_ENTRY);
+        match self.tail[b] {
+            NO_ENTRY => self.head[b] = e,
+            t => self.next[t as usize] = e,
+        }
+        self.tail[b] = e;
+        self.len[b] += 1;
+    }
+    fn len(&self, b: usize) -> usize {
+        self.len[b] as usize
+    }
+    fn iter(&self, b: usize) -> impl Iterator<Item = u32> + '_ {
+        let mut e = self.head[b];
+        std::iter::from_fn(move || {
+            let v = *self.val.get(e as usize)?;
+            e = self.next[e as usize];
+            Some(v)
+        })
+    }
+}
+
 /// Indices by name key, for lookups and groupings that stay linear however long the lists
 /// are (no hash map and no sort: both weigh kilobytes of wasm).
 pub struct KeyIndex {
-    buckets: Vec<Vec<u32>>,
+    chains: Chains,
 }
 
 impl KeyIndex {
     pub fn new(expected: usize) -> KeyIndex {
         KeyIndex {
-            buckets: vec![Vec::new(); expected.next_power_of_two().max(16)],
+            chains: Chains::new(expected.next_power_of_two().max(16), expected),
         }
     }
     fn slot(&self, key: &NameKey) -> usize {
-        (fnv(key.0.as_bytes()) as usize) & (self.buckets.len() - 1)
+        (fnv(key.0.as_bytes()) as usize) & (self.chains.buckets() - 1)
     }
     pub fn add(&mut self, key: &NameKey, i: usize) {
         let s = self.slot(key);
-        self.buckets[s].push(i as u32);
+        self.chains.push(s, i as u32);
     }
     /// The indices added with exactly this key, in the order added.
     pub fn same<'a>(
@@ -680,9 +732,9 @@ impl KeyIndex {
         key: &'a NameKey,
         keys: impl Fn(usize) -> &'a NameKey + 'a,
     ) -> impl Iterator<Item = usize> + 'a {
-        self.buckets[self.slot(key)]
-            .iter()
-            .map(|&i| i as usize)
+        self.chains
+            .iter(self.slot(key))
+            .map(|i| i as usize)
             .filter(move |&i| keys(i) == key)
     }
     /// An index over the members' keys.

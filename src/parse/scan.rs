@@ -322,6 +322,7 @@ impl<'p> Patterns<'p> {
     }
 
     /// The longest pattern matching word-bounded at `pos`: (end, index).
+    #[inline]
     pub fn at(&self, s: &[u8], pos: usize) -> Option<(usize, usize)> {
         let b0 = *s.get(pos)?;
         if !self.short[b0 as usize] {
