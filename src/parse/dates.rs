@@ -420,10 +420,11 @@ fn role_before(t: &Text, roles: &[(usize, usize, usize)], pos: usize) -> DateRol
     // "le règlement 2020/972 du 2 juillet 2020", "n° 12 du 3 mars": an act's number, then its date
     if !titled && numbered_act_before(s, pos) {
         // unless it is the text's own number in its title: "DÉLIBÉRATION N°CP 2023-024 DU …"
-        let own = t
-            .low(from, pos)
-            .rfind("deliberation")
-            .is_some_and(|k| is_own_title(t, from + k));
+        const WORD: &[u8] = b"deliberation";
+        let own = (from..pos.saturating_sub(WORD.len() - 1))
+            .rev()
+            .find(|&k| s[k] == b'd' && s[k..pos].starts_with(WORD))
+            .is_some_and(|k| is_own_title(t, k));
         return if own {
             DateRole::Meeting
         } else {
