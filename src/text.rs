@@ -45,7 +45,7 @@ pub struct Text<'a> {
 }
 
 /// The positions of `lower` where a keyword may start — each word start and each
-/// punctuation byte — in text order and grouped by their first two bytes. Built once per
+/// punctuation byte — in text order and grouped by their first three bytes. Built once per
 /// text, so a keyword search visits only the few positions that begin like one of its
 /// keywords instead of every byte.
 pub struct Starts {
@@ -53,11 +53,9 @@ pub struct Starts {
     all: Vec<u32>,
     /// Every word start (a letter or digit after a non-word byte), in order.
     words: Vec<u32>,
-    /// The same starts grouped by their first two bytes ([`pair_key`]).
-    pair_offsets: Vec<u32>,
-    pair_pos: Vec<u32>,
-    /// And by their first three bytes ([`triple_at`]): a keyword of three bytes or more
-    /// visits only the starts that begin like it ("del", not every "de").
+    /// The same starts grouped by their first three bytes ([`triple_at`]): a keyword of
+    /// three bytes or more visits only the starts that begin like it ("del", not every
+    /// "de").
     triple_offsets: Vec<u32>,
     triple_pos: Vec<u32>,
     /// Keys are folded to this many groups (a power of two, about the number of starts): a
@@ -68,11 +66,12 @@ pub struct Starts {
 /// The fewest groups an index folds its keys to.
 const MIN_GROUPS: usize = 64;
 
-/// Number of two-byte keys (hashed; a power of two): see [`pair_key`].
+/// Number of two-byte keys (hashed): see [`pair_key`].
 pub const PAIR_KEYS: usize = 4096;
 
-/// The group of a two-byte prefix, whitespace counting as one space (keywords write any
-/// run of whitespace as one space). Two prefixes may share a group: searches verify.
+/// The key of a two-byte prefix, whitespace counting as one space (keywords write any run
+/// of whitespace as one space), for the keyword lists' prefix filters. Two prefixes may
+/// share a key: searches verify.
 pub fn pair_key(b0: u8, b1: u8) -> usize {
     let b1 = if matches!(b1, b' ' | b'\t' | b'\n') {
         b' '
@@ -149,9 +148,8 @@ impl Starts {
             c
         };
         // One pass over the bytes: every start (a punctuation byte, or a word byte after a
-        // non-word byte) with its two-byte group, counted; then the starts alone are grouped.
+        // non-word byte) with its three-byte group; then the starts are grouped.
         let mut all: Vec<u32> = Vec::with_capacity(s.len() / 3);
-        let mut keys: Vec<u16> = Vec::with_capacity(s.len() / 3);
         let mut keys3: Vec<u16> = Vec::with_capacity(s.len() / 3);
         let mut words = Vec::with_capacity(s.len() / 5);
         let mut i = 0;
@@ -163,7 +161,6 @@ impl Starts {
                 continue;
             }
             all.push(i as u32);
-            keys.push(pair_key(b, s.get(i + 1).copied().unwrap_or(0)) as u16);
             // (no third byte: a group of its own, which no keyword of three bytes has)
             keys3.push(triple_at(s, i).map_or(0, |k| k as u16));
             i += 1;
@@ -175,22 +172,16 @@ impl Starts {
                 }
             }
         }
-        // both key ranges are powers of two: a key folds to its low bits
-        let groups = all
-            .len()
-            .next_power_of_two()
-            .clamp(MIN_GROUPS, PAIR_KEYS.min(TRIPLE_KEYS));
+        // the key range is a power of two: a key folds to its low bits
+        let groups = all.len().next_power_of_two().clamp(MIN_GROUPS, TRIPLE_KEYS);
         let mask = groups - 1;
-        for k in keys.iter_mut().chain(keys3.iter_mut()) {
+        for k in keys3.iter_mut() {
             *k &= mask as u16;
         }
-        let (pair_offsets, pair_pos) = group_by(&all, &keys, groups);
         let (triple_offsets, triple_pos) = group_by(&all, &keys3, groups);
         Starts {
             all,
             words,
-            pair_offsets,
-            pair_pos,
             triple_offsets,
             triple_pos,
             mask,
@@ -203,16 +194,6 @@ impl Starts {
         let a = self.words.partition_point(|&p| (p as usize) < from);
         let z = self.words.partition_point(|&p| (p as usize) < to);
         self.words[a..z.max(a)].iter().map(|&p| p as usize)
-    }
-
-    /// The start positions in two-byte group `key` ([`pair_key`]) within `from..to`, in order.
-    pub fn of_pair(&self, key: usize, from: usize, to: usize) -> &[u32] {
-        let key = key & self.mask;
-        let group =
-            &self.pair_pos[self.pair_offsets[key] as usize..self.pair_offsets[key + 1] as usize];
-        let a = group.partition_point(|&p| (p as usize) < from);
-        let z = group.partition_point(|&p| (p as usize) < to);
-        &group[a..z.max(a)]
     }
 
     /// The start positions in three-byte group `key` ([`triple_at`]) within `from..to`, in

@@ -429,12 +429,19 @@ fn link_neighbours(s: &[u8], am: &mut [Amount]) {
 /// Marks the amounts after the operative words ("décide", "délibère") of an item.
 pub fn mark_operative(t: &Text, am: &mut [Amount], from: usize, to: usize) {
     let s = t.lower.as_bytes();
-    let Some(dec) = t
-        .starts
-        .of_pair(crate::text::pair_key(b'd', b'e'), from, to)
-        .iter()
-        .map(|&p| p as usize)
-        .find(|&p| s[p..].starts_with(b"decide") || s[p..].starts_with(b"delibere"))
+    // the first of either word, each through its three-byte group
+    let first = |w: &[u8]| {
+        let k = crate::text::triple_at(w, 0)?;
+        t.starts
+            .of_triple(k, from, to)
+            .iter()
+            .map(|&p| p as usize)
+            .find(|&p| s[p..].starts_with(w))
+    };
+    let Some(dec) = [first(b"decide"), first(b"delibere")]
+        .into_iter()
+        .flatten()
+        .min()
     else {
         return;
     };

@@ -66,15 +66,15 @@ fn starts_for<'t>(
     let s = t.lower.as_bytes();
     let to = to.min(s.len());
     let first = pat.first().copied();
-    let (group, any_second) = match (triple_at(pat, 0), pat) {
-        (Some(k), _) => (t.starts.of_triple(k, from, to), false),
-        (None, [b0, b1, ..]) => (t.starts.of_pair(pair_key(*b0, *b1), from, to), false),
-        _ => (t.starts.all(from, to), true),
+    // three bytes or more: their group; fewer: every start with the first byte
+    let (group, any_start) = match triple_at(pat, 0) {
+        Some(k) => (t.starts.of_triple(k, from, to), false),
+        None => (t.starts.all(from, to), true),
     };
     group
         .iter()
         .map(|&p| p as usize)
-        .filter(move |&p| !any_second || Some(s[p]) == first)
+        .filter(move |&p| !any_start || Some(s[p]) == first)
 }
 
 /// First word-bounded occurrence of `pat` in `from..to`: (start, end).
@@ -113,7 +113,7 @@ pub fn find_all_in(t: &Text, from: usize, to: usize, pat: &str) -> Vec<(usize, u
 
 /// A pattern list indexed by first byte: at a position only the few patterns beginning
 /// with its byte are tried (after the prefix bit sets rejected most positions), and a
-/// search visits only the text's start positions ([`Text::starts`]) in the two-byte groups
+/// search visits only the text's start positions ([`Text::starts`]) in the three-byte groups
 /// of its patterns.
 pub struct Patterns<'p> {
     /// The patterns as a trie: a match walks the text once, however many patterns share
@@ -122,10 +122,10 @@ pub struct Patterns<'p> {
     _pats: std::marker::PhantomData<&'p str>,
     /// First bytes that start a one-byte pattern: searched through their first-byte group.
     short_firsts: Vec<u8>,
-    /// The two-byte groups ([`pair_key`]) of the two-byte patterns, and the three-byte
-    /// groups ([`triple_at`]) of the longer ones, each once: searches visit only the text's
-    /// starts in those groups.
-    groups: Vec<u16>,
+    /// First bytes of the two-byte patterns: every start with one of them is tried.
+    pair_firsts: Vec<u8>,
+    /// The three-byte groups ([`triple_at`]) of the longer patterns, each once: searches
+    /// visit only the text's starts in those groups.
     triple_groups: Vec<u16>,
     /// The same groups as a bit set, and the one-byte first bytes: most positions are
     /// rejected by one bit test instead of a loop over the patterns sharing a first byte.
@@ -267,7 +267,7 @@ impl<'p> Patterns<'p> {
         let mut pairs_only = [0u64; PAIR_KEYS / 64];
         let mut short = [false; 256];
         let mut short_firsts = Vec::new();
-        let mut groups = Vec::new();
+        let mut pair_firsts = Vec::new();
         let mut triple_groups = Vec::new();
         for p in pats {
             let p = p.as_bytes();
@@ -292,8 +292,8 @@ impl<'p> Patterns<'p> {
                                 }
                             }
                             None => {
-                                if !groups.contains(&(bit as u16)) {
-                                    groups.push(bit as u16);
+                                if !pair_firsts.contains(&b) {
+                                    pair_firsts.push(b);
                                 }
                             }
                         }
@@ -312,7 +312,7 @@ impl<'p> Patterns<'p> {
             trie: Trie::new(pats),
             _pats: std::marker::PhantomData,
             short_firsts,
-            groups,
+            pair_firsts,
             triple_groups,
             pairs,
             short,
@@ -348,13 +348,15 @@ impl<'p> Patterns<'p> {
             return Some(&[]);
         }
         let starts = t.starts.all(from, to);
-        let groups = self.groups.len() + self.triple_groups.len() + self.short_firsts.len();
+        let groups = self.triple_groups.len() + self.short_firsts.len() + self.pair_firsts.len();
         (starts.len() < groups * FEW_STARTS_PER_GROUP).then_some(starts)
     }
 
-    /// The candidate start positions in `from..to`, as groups of the text's index (a group
-    /// position whose first byte starts a one-byte pattern is left to that byte's group; a
-    /// position may come twice, in a two-byte and a three-byte group).
+    /// The candidate start positions in `from..to`, as groups of the text's index: the
+    /// starts with the first byte of a one- or two-byte pattern, and the three-byte groups
+    /// of the others (a group position whose first byte starts a one-byte pattern is left
+    /// to that byte's group; a position may come twice, through its first byte and its
+    /// three-byte group).
     fn candidates<'t>(
         &'t self,
         t: &'t Text,
@@ -366,27 +368,21 @@ impl<'p> Patterns<'p> {
         let by_byte = self
             .short_firsts
             .iter()
+            .chain(&self.pair_firsts)
             .map(move |&b| (t.starts.all(from, to), Some(b)));
-        let by_pair = self
-            .groups
-            .iter()
-            .map(move |&k| (t.starts.of_pair(k as usize, from, to), None));
         let by_triple = self
             .triple_groups
             .iter()
             .map(move |&k| (t.starts.of_triple(k as usize, from, to), None));
-        by_byte
-            .chain(by_pair)
-            .chain(by_triple)
-            .map(move |(group, first)| {
-                group
-                    .iter()
-                    .map(|&p| p as usize)
-                    .filter(move |&p| match first {
-                        Some(b) => s[p] == b,
-                        None => !self.short[s[p] as usize],
-                    })
-            })
+        by_byte.chain(by_triple).map(move |(group, first)| {
+            group
+                .iter()
+                .map(|&p| p as usize)
+                .filter(move |&p| match first {
+                    Some(b) => s[p] == b,
+                    None => !self.short[s[p] as usize],
+                })
+        })
     }
 
     /// The first match in `from..to`: (start, end, index). Each group's positions are
