@@ -40,12 +40,12 @@ pub struct Text<'a> {
     src: Vec<u32>,
     /// (start, end) of the original chars whose span was extended, in text order.
     ext: Vec<(u32, u32)>,
-    /// Where a keyword may start, grouped by first byte (the parser's shared token pass).
+    /// Where a keyword may start, grouped by prefix (the parser's shared token pass).
     pub starts: Starts,
 }
 
 /// The positions of `lower` where a keyword may start — each word start and each
-/// punctuation byte — in text order and grouped by their first three bytes. Built once per
+/// punctuation byte — in text order and grouped by their first four bytes. Built once per
 /// text, so a keyword search visits only the few positions that begin like one of its
 /// keywords instead of every byte.
 pub struct Starts {
@@ -53,11 +53,11 @@ pub struct Starts {
     all: Vec<u32>,
     /// Every word start (a letter or digit after a non-word byte), in order.
     words: Vec<u32>,
-    /// The same starts grouped by their first three bytes ([`triple_at`]): a keyword of
-    /// three bytes or more visits only the starts that begin like it ("del", not every
+    /// The same starts grouped by their first four bytes ([`prefix_at`]): a keyword of
+    /// four bytes or more visits only the starts that begin like it ("deli", not every
     /// "de").
-    triple_offsets: Vec<u32>,
-    triple_pos: Vec<u32>,
+    prefix_offsets: Vec<u32>,
+    prefix_pos: Vec<u32>,
     /// Keys are folded to this many groups (a power of two, about the number of starts): a
     /// short text does not pay for thousands of empty groups.
     mask: usize,
@@ -81,30 +81,43 @@ pub fn pair_key(b0: u8, b1: u8) -> usize {
     (usize::from(b0) * 31 + usize::from(b1)) % PAIR_KEYS
 }
 
-/// Number of three-byte keys (hashed; a power of two): see [`triple_at`].
-pub const TRIPLE_KEYS: usize = 4096;
+/// Number of prefix keys (hashed; a power of two): see [`prefix_at`].
+pub const PREFIX_KEYS: usize = 4096;
 
 fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n')
 }
 
-/// The group of the three bytes at `i` of a text or of a keyword, whitespace runs read as
-/// one space ("l  2122" as "l 2"); `None` when fewer than three bytes are there. Two
+/// How many bytes of a keyword's beginning its group is keyed on.
+pub const PREFIX_LEN: usize = 4;
+
+/// The group of the [`PREFIX_LEN`] bytes at `i` of a text or of a keyword, whitespace
+/// runs read as one space ("l  2122" as "l 21"); `None` when fewer bytes are there. Two
 /// prefixes may share a group: searches verify.
-pub fn triple_at(s: &[u8], i: usize) -> Option<usize> {
-    let b0 = *s.get(i)?;
-    let b1 = *s.get(i + 1)?;
-    let (b1, b2) = if is_space(b1) {
-        let mut j = i + 2;
-        while j < s.len() && is_space(s[j]) {
-            j += 1;
+pub fn prefix_at(s: &[u8], i: usize) -> Option<usize> {
+    let mix = |k: usize, b: u8| k * 31 + usize::from(b);
+    // most keys: a word of four letters or more
+    if let Some(w) = s.get(i..i + PREFIX_LEN) {
+        if !w.iter().any(|&b| is_space(b)) {
+            return Some(w.iter().fold(0, |k, &b| mix(k, b)) % PREFIX_KEYS);
         }
-        (b' ', *s.get(j)?)
-    } else {
-        let b2 = *s.get(i + 2)?;
-        (b1, if is_space(b2) { b' ' } else { b2 })
-    };
-    Some((usize::from(b0) * 961 + usize::from(b1) * 31 + usize::from(b2)) % TRIPLE_KEYS)
+    }
+    let mut key = 0;
+    let mut j = i;
+    for _ in 0..PREFIX_LEN {
+        let b = *s.get(j)?;
+        j += 1;
+        let b = if is_space(b) {
+            while j < s.len() && is_space(s[j]) {
+                j += 1;
+            }
+            b' '
+        } else {
+            b
+        };
+        key = mix(key, b);
+    }
+    Some(key % PREFIX_KEYS)
 }
 
 /// Groups `all` by `keys` (counting sort): (offsets, positions), a group's positions in
@@ -148,9 +161,9 @@ impl Starts {
             c
         };
         // One pass over the bytes: every start (a punctuation byte, or a word byte after a
-        // non-word byte) with its three-byte group; then the starts are grouped.
+        // non-word byte) with its prefix group; then the starts are grouped.
         let mut all: Vec<u32> = Vec::with_capacity(s.len() / 3);
-        let mut keys3: Vec<u16> = Vec::with_capacity(s.len() / 3);
+        let mut keys: Vec<u16> = Vec::with_capacity(s.len() / 3);
         let mut words = Vec::with_capacity(s.len() / 5);
         let mut i = 0;
         while i < s.len() {
@@ -161,8 +174,8 @@ impl Starts {
                 continue;
             }
             all.push(i as u32);
-            // (no third byte: a group of its own, which no keyword of three bytes has)
-            keys3.push(triple_at(s, i).map_or(0, |k| k as u16));
+            // (too near the end: group 0, which searches verify like any other)
+            keys.push(prefix_at(s, i).map_or(0, |k| k as u16));
             i += 1;
             if class == 1 {
                 // a word: its start only
@@ -173,17 +186,17 @@ impl Starts {
             }
         }
         // the key range is a power of two: a key folds to its low bits
-        let groups = all.len().next_power_of_two().clamp(MIN_GROUPS, TRIPLE_KEYS);
+        let groups = all.len().next_power_of_two().clamp(MIN_GROUPS, PREFIX_KEYS);
         let mask = groups - 1;
-        for k in keys3.iter_mut() {
+        for k in keys.iter_mut() {
             *k &= mask as u16;
         }
-        let (triple_offsets, triple_pos) = group_by(&all, &keys3, groups);
+        let (prefix_offsets, prefix_pos) = group_by(&all, &keys, groups);
         Starts {
             all,
             words,
-            triple_offsets,
-            triple_pos,
+            prefix_offsets,
+            prefix_pos,
             mask,
         }
     }
@@ -196,12 +209,12 @@ impl Starts {
         self.words[a..z.max(a)].iter().map(|&p| p as usize)
     }
 
-    /// The start positions in three-byte group `key` ([`triple_at`]) within `from..to`, in
+    /// The start positions in prefix group `key` ([`prefix_at`]) within `from..to`, in
     /// order.
-    pub fn of_triple(&self, key: usize, from: usize, to: usize) -> &[u32] {
+    pub fn of_prefix(&self, key: usize, from: usize, to: usize) -> &[u32] {
         let key = key & self.mask;
-        let group = &self.triple_pos
-            [self.triple_offsets[key] as usize..self.triple_offsets[key + 1] as usize];
+        let group = &self.prefix_pos
+            [self.prefix_offsets[key] as usize..self.prefix_offsets[key + 1] as usize];
         let a = group.partition_point(|&p| (p as usize) < from);
         let z = group.partition_point(|&p| (p as usize) < to);
         &group[a..z.max(a)]

@@ -429,11 +429,11 @@ fn link_neighbours(s: &[u8], am: &mut [Amount]) {
 /// Marks the amounts after the operative words ("décide", "délibère") of an item.
 pub fn mark_operative(t: &Text, am: &mut [Amount], from: usize, to: usize) {
     let s = t.lower.as_bytes();
-    // the first of either word, each through its three-byte group
+    // the first of either word, each through its prefix group
     let first = |w: &[u8]| {
-        let k = crate::text::triple_at(w, 0)?;
+        let k = crate::text::prefix_at(w, 0)?;
         t.starts
-            .of_triple(k, from, to)
+            .of_prefix(k, from, to)
             .iter()
             .map(|&p| p as usize)
             .find(|&p| s[p..].starts_with(w))

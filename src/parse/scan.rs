@@ -3,7 +3,7 @@
 //! Patterns are plain lower-case ASCII; a space in a pattern matches any run
 //! of whitespace (spaces, tabs, newlines), so wrapped lines still match.
 
-use crate::text::{pair_key, triple_at, Text, PAIR_KEYS};
+use crate::text::{pair_key, prefix_at, Text, PAIR_KEYS};
 
 pub fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
@@ -66,9 +66,9 @@ fn starts_for<'t>(
     let s = t.lower.as_bytes();
     let to = to.min(s.len());
     let first = pat.first().copied();
-    // three bytes or more: their group; fewer: every start with the first byte
-    let (group, any_start) = match triple_at(pat, 0) {
-        Some(k) => (t.starts.of_triple(k, from, to), false),
+    // four bytes or more: their group; fewer: every start with the first byte
+    let (group, any_start) = match prefix_at(pat, 0) {
+        Some(k) => (t.starts.of_prefix(k, from, to), false),
         None => (t.starts.all(from, to), true),
     };
     group
@@ -113,7 +113,7 @@ pub fn find_all_in(t: &Text, from: usize, to: usize, pat: &str) -> Vec<(usize, u
 
 /// A pattern list indexed by first byte: at a position only the few patterns beginning
 /// with its byte are tried (after the prefix bit sets rejected most positions), and a
-/// search visits only the text's start positions ([`Text::starts`]) in the three-byte groups
+/// search visits only the text's start positions ([`Text::starts`]) in the prefix groups
 /// of its patterns.
 pub struct Patterns<'p> {
     /// The patterns as a trie: a match walks the text once, however many patterns share
@@ -122,11 +122,12 @@ pub struct Patterns<'p> {
     _pats: std::marker::PhantomData<&'p str>,
     /// First bytes that start a one-byte pattern: searched through their first-byte group.
     short_firsts: Vec<u8>,
-    /// First bytes of the two-byte patterns: every start with one of them is tried.
-    pair_firsts: Vec<u8>,
-    /// The three-byte groups ([`triple_at`]) of the longer patterns, each once: searches
+    /// First two bytes (whitespace as a space) of the patterns too short for a group:
+    /// every start beginning with them is tried.
+    pair_firsts: Vec<(u8, u8)>,
+    /// The prefix groups ([`prefix_at`]) of the longer patterns, each once: searches
     /// visit only the text's starts in those groups.
-    triple_groups: Vec<u16>,
+    prefix_groups: Vec<u16>,
     /// The same groups as a bit set, and the one-byte first bytes: most positions are
     /// rejected by one bit test instead of a loop over the patterns sharing a first byte.
     pairs: [u64; PAIR_KEYS / 64],
@@ -268,7 +269,7 @@ impl<'p> Patterns<'p> {
         let mut short = [false; 256];
         let mut short_firsts = Vec::new();
         let mut pair_firsts = Vec::new();
-        let mut triple_groups = Vec::new();
+        let mut prefix_groups = Vec::new();
         for p in pats {
             let p = p.as_bytes();
             if let Some(&b) = p.first() {
@@ -285,15 +286,16 @@ impl<'p> Patterns<'p> {
                             }
                         }
                         let bit = pair_key(b, b1);
-                        match triple_at(p, 0) {
+                        match prefix_at(p, 0) {
                             Some(k) => {
-                                if !triple_groups.contains(&(k as u16)) {
-                                    triple_groups.push(k as u16);
+                                if !prefix_groups.contains(&(k as u16)) {
+                                    prefix_groups.push(k as u16);
                                 }
                             }
                             None => {
-                                if !pair_firsts.contains(&b) {
-                                    pair_firsts.push(b);
+                                let two = (b, if is_ws(b1) { b' ' } else { b1 });
+                                if !pair_firsts.contains(&two) {
+                                    pair_firsts.push(two);
                                 }
                             }
                         }
@@ -313,7 +315,7 @@ impl<'p> Patterns<'p> {
             _pats: std::marker::PhantomData,
             short_firsts,
             pair_firsts,
-            triple_groups,
+            prefix_groups,
             pairs,
             short,
             triples,
@@ -348,15 +350,15 @@ impl<'p> Patterns<'p> {
             return Some(&[]);
         }
         let starts = t.starts.all(from, to);
-        let groups = self.triple_groups.len() + self.short_firsts.len() + self.pair_firsts.len();
+        let groups = self.prefix_groups.len() + self.short_firsts.len() + self.pair_firsts.len();
         (starts.len() < groups * FEW_STARTS_PER_GROUP).then_some(starts)
     }
 
     /// The candidate start positions in `from..to`, as groups of the text's index: the
-    /// starts with the first byte of a one- or two-byte pattern, and the three-byte groups
+    /// starts with the first bytes of a pattern too short for a group, and the prefix groups
     /// of the others (a group position whose first byte starts a one-byte pattern is left
     /// to that byte's group; a position may come twice, through its first byte and its
-    /// three-byte group).
+    /// prefix group).
     fn candidates<'t>(
         &'t self,
         t: &'t Text,
@@ -364,22 +366,28 @@ impl<'p> Patterns<'p> {
         to: usize,
     ) -> impl Iterator<Item = impl Iterator<Item = usize> + 't> + 't {
         let s = t.lower.as_bytes();
-        // (positions, the first byte they must have, or None: skip one-byte first bytes)
+        // (positions, the first bytes they must have, or None: skip one-byte first bytes)
         let by_byte = self
             .short_firsts
             .iter()
-            .chain(&self.pair_firsts)
-            .map(move |&b| (t.starts.all(from, to), Some(b)));
-        let by_triple = self
-            .triple_groups
+            .map(|&b| (b, None))
+            .chain(self.pair_firsts.iter().map(|&(b, c)| (b, Some(c))))
+            .map(move |first| (t.starts.all(from, to), Some(first)));
+        let by_group = self
+            .prefix_groups
             .iter()
-            .map(move |&k| (t.starts.of_triple(k as usize, from, to), None));
-        by_byte.chain(by_triple).map(move |(group, first)| {
+            .map(move |&k| (t.starts.of_prefix(k as usize, from, to), None));
+        by_byte.chain(by_group).map(move |(group, first)| {
             group
                 .iter()
                 .map(|&p| p as usize)
                 .filter(move |&p| match first {
-                    Some(b) => s[p] == b,
+                    Some((b, None)) => s[p] == b,
+                    Some((b, Some(c))) => {
+                        s[p] == b
+                            && s.get(p + 1)
+                                .is_some_and(|&x| x == c || (c == b' ' && is_ws(x)))
+                    }
                     None => !self.short[s[p] as usize],
                 })
         })
