@@ -94,20 +94,27 @@ pub const PREFIX_LEN: usize = 4;
 /// The group of the [`PREFIX_LEN`] bytes at `i` of a text or of a keyword, whitespace
 /// runs read as one space ("l  2122" as "l 21"); `None` when fewer bytes are there. Two
 /// prefixes may share a group: searches verify.
+#[inline]
 pub fn prefix_at(s: &[u8], i: usize) -> Option<usize> {
-    let mix = |k: usize, b: u8| k * 31 + usize::from(b);
-    // most keys: a word of four letters or more
-    if let Some(w) = s.get(i..i + PREFIX_LEN) {
-        if !w.iter().any(|&b| is_space(b)) {
-            return Some(w.iter().fold(0, |k, &b| mix(k, b)) % PREFIX_KEYS);
+    // most keys: four bytes above the space, none of them whitespace
+    if let Some(&[b0, b1, b2, b3]) = s.get(i..i + PREFIX_LEN) {
+        if b0 > b' ' && b1 > b' ' && b2 > b' ' && b3 > b' ' {
+            return Some(prefix_key([b0, b1, b2, b3]));
         }
     }
-    let mut key = 0;
+    prefix_at_spaced(s, i)
+}
+
+/// [`prefix_at`] where whitespace may stand: each run read as one space.
+#[cold]
+#[inline(never)]
+fn prefix_at_spaced(s: &[u8], i: usize) -> Option<usize> {
+    let mut w = [0u8; PREFIX_LEN];
     let mut j = i;
-    for _ in 0..PREFIX_LEN {
+    for x in w.iter_mut() {
         let b = *s.get(j)?;
         j += 1;
-        let b = if is_space(b) {
+        *x = if is_space(b) {
             while j < s.len() && is_space(s[j]) {
                 j += 1;
             }
@@ -115,9 +122,12 @@ pub fn prefix_at(s: &[u8], i: usize) -> Option<usize> {
         } else {
             b
         };
-        key = mix(key, b);
     }
-    Some(key % PREFIX_KEYS)
+    Some(prefix_key(w))
+}
+
+fn prefix_key(w: [u8; PREFIX_LEN]) -> usize {
+    w.iter().fold(0, |k, &b| k * 31 + usize::from(b)) % PREFIX_KEYS
 }
 
 /// Groups `all` by `keys` (counting sort): (offsets, positions), a group's positions in
