@@ -51,6 +51,10 @@ pub struct Text<'a> {
 pub struct Starts {
     /// Every start, in order.
     all: Vec<u32>,
+    /// Each start's prefix key ([`prefix_at`]; 0 too near the end), in the same order: a
+    /// list of many keywords tests each start's key against its own set in one sequential
+    /// pass, instead of visiting its many groups.
+    keys: Vec<u16>,
     /// Every word start (a letter or digit after a non-word byte), in order.
     words: Vec<u32>,
     /// The same starts grouped by their first four bytes ([`prefix_at`]): a keyword of
@@ -198,12 +202,11 @@ impl Starts {
         // the key range is a power of two: a key folds to its low bits
         let groups = all.len().next_power_of_two().clamp(MIN_GROUPS, PREFIX_KEYS);
         let mask = groups - 1;
-        for k in keys.iter_mut() {
-            *k &= mask as u16;
-        }
-        let (prefix_offsets, prefix_pos) = group_by(&all, &keys, groups);
+        let folded: Vec<u16> = keys.iter().map(|&k| k & mask as u16).collect();
+        let (prefix_offsets, prefix_pos) = group_by(&all, &folded, groups);
         Starts {
             all,
+            keys,
             words,
             prefix_offsets,
             prefix_pos,
@@ -228,6 +231,16 @@ impl Starts {
         let a = group.partition_point(|&p| (p as usize) < from);
         let z = group.partition_point(|&p| (p as usize) < to);
         &group[a..z.max(a)]
+    }
+
+    /// Every start within `from..to` with its prefix key, in order.
+    pub fn keyed(&self, from: usize, to: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let a = self.all.partition_point(|&p| (p as usize) < from);
+        let z = self.all.partition_point(|&p| (p as usize) < to).max(a);
+        self.all[a..z]
+            .iter()
+            .zip(&self.keys[a..z])
+            .map(|(&p, &k)| (p as usize, usize::from(k)))
     }
 
     /// Every start within `from..to`, in order.

@@ -3,7 +3,7 @@
 //! Patterns are plain lower-case ASCII; a space in a pattern matches any run
 //! of whitespace (spaces, tabs, newlines), so wrapped lines still match.
 
-use crate::text::{pair_key, prefix_at, Text, PAIR_KEYS};
+use crate::text::{pair_key, prefix_at, Text, PAIR_KEYS, PREFIX_KEYS};
 
 pub fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
@@ -128,6 +128,11 @@ pub struct Patterns<'p> {
     /// The prefix groups ([`prefix_at`]) of the longer patterns, each once: searches
     /// visit only the text's starts in those groups.
     prefix_groups: Vec<u16>,
+    /// The same keys as a bit set, and the first bytes of the patterns too short for a
+    /// group: a sequential pass over a range's starts keeps those whose key is in the set
+    /// or whose first byte is.
+    prefix_bits: [u64; PREFIX_KEYS / 64],
+    first_bytes: [bool; 256],
     /// The same groups as a bit set, and the one-byte first bytes: most positions are
     /// rejected by one bit test instead of a loop over the patterns sharing a first byte.
     pairs: [u64; PAIR_KEYS / 64],
@@ -310,12 +315,22 @@ impl<'p> Patterns<'p> {
                 }
             }
         }
+        let mut prefix_bits = [0u64; PREFIX_KEYS / 64];
+        for &k in &prefix_groups {
+            prefix_bits[usize::from(k) / 64] |= 1 << (k % 64);
+        }
+        let mut first_bytes = short;
+        for &(b, _) in &pair_firsts {
+            first_bytes[usize::from(b)] = true;
+        }
         Patterns {
             trie: Trie::new(pats),
             _pats: std::marker::PhantomData,
             short_firsts,
             pair_firsts,
             prefix_groups,
+            prefix_bits,
+            first_bytes,
             pairs,
             short,
             triples,
@@ -343,15 +358,28 @@ impl<'p> Patterns<'p> {
         self.trie.longest(s, pos)
     }
 
-    /// In a short range, the range's starts: trying each is cheaper than locating every
-    /// group of the index (a binary search per group).
-    fn few_starts<'t>(&self, t: &'t Text, from: usize, to: usize) -> Option<&'t [u32]> {
+    /// Whether `from..to` is searched by one sequential pass over its starts (each start's
+    /// key tested against the list's set) rather than through the list's groups (a binary
+    /// search per group, and the groups' positions read out of order): the pass, unless the
+    /// range holds many starts per group.
+    fn sequential(&self, t: &Text, from: usize, to: usize) -> bool {
         if from >= to {
-            return Some(&[]);
+            return true;
         }
-        let starts = t.starts.all(from, to);
+        let starts = t.starts.all(from, to).len();
         let groups = self.prefix_groups.len() + self.short_firsts.len() + self.pair_firsts.len();
-        (starts.len() < groups * FEW_STARTS_PER_GROUP).then_some(starts)
+        starts < groups * SEQUENTIAL_STARTS_PER_GROUP
+    }
+
+    /// The range's starts that may begin a pattern, in order, by one sequential pass.
+    fn scan<'t>(&'t self, t: &'t Text, from: usize, to: usize) -> impl Iterator<Item = usize> + 't {
+        let s = t.lower.as_bytes();
+        t.starts
+            .keyed(from, to)
+            .filter(move |&(p, k)| {
+                has_bit(&self.prefix_bits, k) || self.first_bytes[usize::from(s[p])]
+            })
+            .map(|(p, _)| p)
     }
 
     /// The candidate start positions in `from..to`, as groups of the text's index: the
@@ -398,11 +426,10 @@ impl<'p> Patterns<'p> {
     pub fn find(&self, t: &Text, from: usize, to: usize) -> Option<(usize, usize, usize)> {
         let s = t.lower.as_bytes();
         let to = to.min(s.len());
-        if let Some(starts) = self.few_starts(t, from, to) {
-            return starts.iter().find_map(|&p| {
-                let p = p as usize;
-                self.at(s, p).map(|(e, k)| (p, e, k))
-            });
+        if self.sequential(t, from, to) {
+            return self
+                .scan(t, from, to)
+                .find_map(|p| self.at(s, p).map(|(e, k)| (p, e, k)));
         }
         let mut best: Option<(usize, usize, usize)> = None;
         for group in self.candidates(t, from, to) {
@@ -424,13 +451,10 @@ impl<'p> Patterns<'p> {
     pub fn hits(&self, t: &Text, from: usize, to: usize) -> Vec<(usize, usize, usize)> {
         let s = t.lower.as_bytes();
         let to = to.min(s.len());
-        if let Some(starts) = self.few_starts(t, from, to) {
-            return starts
-                .iter()
-                .filter_map(|&p| {
-                    let p = p as usize;
-                    self.at(s, p).map(|(e, k)| (p, e, k))
-                })
+        if self.sequential(t, from, to) {
+            return self
+                .scan(t, from, to)
+                .filter_map(|p| self.at(s, p).map(|(e, k)| (p, e, k)))
                 .collect();
         }
         let mut hits = Vec::new();
@@ -454,8 +478,9 @@ impl<'p> Patterns<'p> {
     }
 }
 
-/// Below this many starts per group of a pattern list, a range is scanned start by start.
-const FEW_STARTS_PER_GROUP: usize = 8;
+/// Below this many starts per group of a pattern list, a range is searched by one
+/// sequential pass over its starts.
+const SEQUENTIAL_STARTS_PER_GROUP: usize = 8;
 
 /// A constant keyword list with its index, built on first use and kept: the lists the
 /// parser tries at every word of an attendance list are not re-indexed per call.
