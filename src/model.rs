@@ -242,8 +242,21 @@ impl Date {
         ((self.days() + 3).rem_euclid(7)) as u32
     }
 
+    /// "2024-03-21" (written digit by digit: a report writes one per date read).
     pub fn iso(self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        let (y, m, d) = (self.year, self.month, self.day);
+        if !(0..=9999).contains(&y) || m > 99 || d > 99 {
+            return format!("{y:04}-{m:02}-{d:02}");
+        }
+        let y = y as u32;
+        let digit = |v: u32| char::from(b'0' + (v % 10) as u8);
+        let mut s = String::with_capacity(10);
+        s.extend([digit(y / 1000), digit(y / 100), digit(y / 10), digit(y)]);
+        s.push('-');
+        s.extend([digit(m / 10), digit(m)]);
+        s.push('-');
+        s.extend([digit(d / 10), digit(d)]);
+        s
     }
 
     /// "jeudi 21 mars 2024"
@@ -1177,4 +1190,27 @@ impl Seance {
 pub struct Document {
     pub info: DocInfo,
     pub seances: Vec<Seance>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Date;
+
+    #[test]
+    fn iso_writes_like_the_formatter() {
+        for (year, month, day) in [
+            (2024, 3, 21),
+            (1999, 12, 1),
+            (0, 1, 1),
+            (9999, 99, 99),
+            (10000, 1, 1),
+            (-5, 1, 1),
+            (2024, 100, 7),
+            (2024, 1, 123),
+            (7, 7, 7),
+        ] {
+            let d = Date { year, month, day };
+            assert_eq!(d.iso(), format!("{year:04}-{month:02}-{day:02}"));
+        }
+    }
 }
