@@ -247,10 +247,14 @@ pub fn find_amounts(t: &Text, from: usize, to: usize) -> Vec<Amount> {
                         };
                         // "2150 730,40 €", "9 675,3 6€": repaired separators
                         let raw = t.low(i, e);
-                        let int_part = raw.split(',').next().unwrap_or("");
-                        let irregular = (int_part.contains(' ')
-                            && int_part.split(' ').next().is_some_and(|g| g.len() > 3))
-                            || raw.split(',').nth(1).is_some_and(|d| d.contains(' '));
+                        // (bytes: a string searcher per amount weighs on long tables)
+                        let mut parts = raw.as_bytes().split(|&c| c == b',');
+                        let int_part = parts.next().unwrap_or(&[]);
+                        let irregular = int_part
+                            .iter()
+                            .position(|&c| c == b' ')
+                            .is_some_and(|first_group| first_group > 3)
+                            || parts.next().is_some_and(|d| d.contains(&b' '));
                         let ambiguous = ambiguity(raw, decimals.n);
                         out.push(Amount {
                             cents,
@@ -354,8 +358,11 @@ fn ambiguity(raw: &str, decimals: usize) -> Option<&'static str> {
             "trois chiffres après la virgule : décimales, ou séparateur de milliers à l'anglaise ?",
         );
     }
-    let int_part = raw.split(',').next().unwrap_or("");
-    (decimals == 0 && int_part.matches('.').count() == 1 && int_part.len() <= 7)
+    if decimals != 0 {
+        return None;
+    }
+    let int_part = raw.as_bytes().split(|&c| c == b',').next().unwrap_or(&[]);
+    (int_part.iter().filter(|&&c| c == b'.').count() == 1 && int_part.len() <= 7)
         .then_some("un point sépare les chiffres : milliers, ou décimales ?")
 }
 
@@ -397,8 +404,15 @@ const ROLE_REACH: usize = 40;
 
 /// "une subvention de 5 000 €": what the words right before an amount say it is.
 fn role_before(t: &Text, pos: usize) -> AmountRole {
-    let before = t.low(pos.saturating_sub(ROLE_REACH), pos);
-    if before.contains("subvention de") || before.contains("subvention d'un montant de") {
+    let before = t.low(pos.saturating_sub(ROLE_REACH), pos).as_bytes();
+    // "subvention de", "subvention d'un montant de"
+    let subsidy = (0..before.len()).any(|i| {
+        let rest = &before[i..];
+        rest[0] == b's'
+            && rest.starts_with(b"subvention d")
+            && (rest[12..].starts_with(b"e") || rest[12..].starts_with(b"'un montant de"))
+    });
+    if subsidy {
         AmountRole::Subsidy
     } else {
         AmountRole::Other
@@ -474,8 +488,8 @@ pub fn tables(t: &Text, am: &[Amount], from: usize, to: usize) -> Vec<FinancingT
             if p >= 10000 {
                 continue;
             }
-            let before = t.low(a.pos.0.saturating_sub(24), a.pos.0);
-            if before.contains("sous total") || before.contains("sous-total") {
+            let before = t.low(a.pos.0.saturating_sub(24), a.pos.0).as_bytes();
+            if has_bytes(before, b"sous total") || has_bytes(before, b"sous-total") {
                 lines.clear();
             }
             lines.push(k);
@@ -699,8 +713,10 @@ pub fn find_shares(t: &Text, amounts: &[Amount], to: usize) -> Vec<crate::model:
             continue;
         };
         if b.pos.0 > after + SHARE_REACH
-            || t.low(after, b.pos.0).contains(['%', ';'])
-            || t.low(after, b.pos.0).contains(". ")
+            || t.low(after, b.pos.0)
+                .bytes()
+                .any(|c| c == b'%' || c == b';')
+            || has_bytes(t.low(after, b.pos.0).as_bytes(), b". ")
         {
             continue;
         }

@@ -77,6 +77,16 @@ fn starts_for<'t>(
         .filter(move |&p| !any_start || Some(s[p]) == first)
 }
 
+/// Whether `needle` occurs in `hay`: for the short windows read around a value, a scan on
+/// the needle's first byte (a string searcher is set up anew for every call).
+pub fn has_bytes(hay: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    hay.len() >= needle.len()
+        && (0..=hay.len() - needle.len()).any(|i| hay[i] == first && hay[i + 1..].starts_with(rest))
+}
+
 /// First word-bounded occurrence of `pat` in `from..to`: (start, end).
 pub fn find_word(t: &Text, from: usize, to: usize, pat: &str) -> Option<(usize, usize)> {
     let s = t.lower.as_bytes();
