@@ -70,21 +70,6 @@ pub struct Starts {
 /// The fewest groups an index folds its keys to.
 const MIN_GROUPS: usize = 64;
 
-/// Number of two-byte keys (hashed): see [`pair_key`].
-pub const PAIR_KEYS: usize = 4096;
-
-/// The key of a two-byte prefix, whitespace counting as one space (keywords write any run
-/// of whitespace as one space), for the keyword lists' prefix filters. Two prefixes may
-/// share a key: searches verify.
-pub fn pair_key(b0: u8, b1: u8) -> usize {
-    let b1 = if matches!(b1, b' ' | b'\t' | b'\n') {
-        b' '
-    } else {
-        b1
-    };
-    (usize::from(b0) * 31 + usize::from(b1)) % PAIR_KEYS
-}
-
 /// Number of prefix keys (hashed; a power of two): see [`prefix_at`].
 pub const PREFIX_KEYS: usize = 4096;
 

@@ -1,5 +1,8 @@
 //! The CLI contract (shared/CONTRACT.md): whole command lines → stdout, stderr, exit code.
 
+#[path = "support/encodings.rs"]
+mod encodings;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
@@ -111,13 +114,7 @@ fn several_files_give_json_lines() {
 fn windows_1252_and_utf16_files_are_read() {
     let utf8 = "Séance du jeudi 21 mars 2024\nPrésents : 12\nVotants : 12\n";
     let expected = run(&["check", "--format", "json", "-"], utf8.as_bytes());
-    let cp1252: Vec<u8> = utf8
-        .chars()
-        .map(|c| if c == 'é' { 0xE9 } else { c as u8 })
-        .collect();
-    let mut utf16 = vec![0xFF, 0xFE];
-    utf16.extend(utf8.encode_utf16().flat_map(|u| u.to_le_bytes()));
-    for bytes in [cp1252, utf16] {
+    for bytes in encodings::cp1252_and_utf16(utf8) {
         let out = run(&["check", "--format", "json", "-"], &bytes);
         assert_eq!(out.status.code(), expected.status.code());
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

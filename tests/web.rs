@@ -1,6 +1,9 @@
 //! Browser tests of the page's components (wasm-bindgen-test, run in Chromium and Firefox ESR).
 #![cfg(all(target_arch = "wasm32", feature = "web"))]
 
+#[path = "support/encodings.rs"]
+mod encodings;
+
 use conforme::web::components::findings::{Findings, FindingsProps};
 use conforme::web::state::{Shown, REFERENCE};
 use gloo_timers::future::TimeoutFuture;
@@ -158,12 +161,7 @@ async fn findings_component_groups_by_severity() {
 #[wasm_bindgen_test]
 fn files_are_decoded_by_the_browser() {
     let utf8 = "Séance du jeudi 21 mars 2024\nPrésents : 12\n";
-    let cp1252: Vec<u8> = utf8
-        .chars()
-        .map(|c| if c == 'é' { 0xE9 } else { c as u8 })
-        .collect();
-    let mut utf16 = vec![0xFF, 0xFE];
-    utf16.extend(utf8.encode_utf16().flat_map(|u| u.to_le_bytes()));
+    let [cp1252, utf16] = encodings::cp1252_and_utf16(utf8);
     for bytes in [utf8.as_bytes().to_vec(), cp1252, utf16] {
         let (text, _) = conforme::web::decode_file("extrait.txt", &bytes).unwrap();
         assert_eq!(text, utf8);

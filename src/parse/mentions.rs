@@ -283,7 +283,7 @@ static BLANK: Lexicon = Lexicon::new(|| {
     ])
 });
 
-/// The item lexicons, in the order of [`ItemHits`]' tables.
+/// The item lexicons ([`ItemLexicon`] indexes them).
 static ITEM_LEXICONS: [&Lexicon; 10] = [
     &ANNUAL_ACCOUNTS,
     &NOT_ACCOUNTS,
@@ -296,16 +296,21 @@ static ITEM_LEXICONS: [&Lexicon; 10] = [
     &ELECTED,
     &ROLE_IN_BENEFICIARY,
 ];
-const ACCOUNTS: usize = 0;
-const NOT_ACCOUNTS_: usize = 1;
-const NOMINATION_: usize = 2;
-const SHOW_OF_HANDS_: usize = 3;
-const SECRET_: usize = 4;
-const SECRET_WAIVED_: usize = 5;
-const BUDGET_: usize = 6;
-const WITHDRAWAL_: usize = 7;
-const ELECTED_: usize = 8;
-const ROLE: usize = 9;
+
+/// An item lexicon, by its place in [`ITEM_LEXICONS`] and in [`ItemHits`]' tables.
+#[derive(Clone, Copy)]
+enum ItemLexicon {
+    Accounts,
+    NotAccounts,
+    Nomination,
+    ShowOfHands,
+    Secret,
+    SecretWaived,
+    Budget,
+    Withdrawal,
+    Elected,
+    Role,
+}
 
 /// From the item of this rank on, the item lexicons are searched once over the whole
 /// séance and each item takes the first hit within its range; before, each item is
@@ -351,7 +356,14 @@ impl ItemHits {
 }
 
 /// The first hit of lexicon `k` starting within `a..b`: from the séance's hits, or searched.
-fn first(t: &Text, seance: Option<&Vec<Vec<Hit>>>, k: usize, a: usize, b: usize) -> Option<Hit> {
+fn first(
+    t: &Text,
+    seance: Option<&Vec<Vec<Hit>>>,
+    lex: ItemLexicon,
+    a: usize,
+    b: usize,
+) -> Option<Hit> {
+    let k = lex as usize;
     match seance {
         Some(all) => {
             let hits = &all[k];
@@ -367,18 +379,19 @@ pub fn item(t: &Text, hits: &ItemHits, a: usize, b: usize) -> ItemMentions {
     let span = |h: Option<Hit>| h.map(|(x, y, _)| t.span(x, y));
     let head = b.min(a + HEADING_REACH);
     let seance = hits.next_item(t, a, b);
-    let first = |k: usize, a: usize, b: usize| first(t, seance, k, a, b);
-    let accounts = first(ACCOUNTS, a, head).filter(|_| first(NOT_ACCOUNTS_, a, head).is_none());
+    let first = |lex: ItemLexicon, a: usize, b: usize| first(t, seance, lex, a, b);
+    use ItemLexicon::*;
+    let accounts = first(Accounts, a, head).filter(|_| first(NotAccounts, a, head).is_none());
     ItemMentions {
-        nomination: span(first(NOMINATION_, a, head)),
-        show_of_hands: span(first(SHOW_OF_HANDS_, a, b)),
-        secret_ballot: span(first(SECRET_, a, b)),
-        secret_waived: span(first(SECRET_WAIVED_, a, b)),
+        nomination: span(first(Nomination, a, head)),
+        show_of_hands: span(first(ShowOfHands, a, b)),
+        secret_ballot: span(first(Secret, a, b)),
+        secret_waived: span(first(SecretWaived, a, b)),
         annual_accounts: span(accounts),
-        budget: span(first(BUDGET_, a, head)),
-        withdrawal: span(first(WITHDRAWAL_, a, b)),
-        election: election(t, first(ELECTED_, a, b), a),
-        interested: interested(t, first(ROLE, a, b), a),
+        budget: span(first(Budget, a, head)),
+        withdrawal: span(first(Withdrawal, a, b)),
+        election: election(t, first(Elected, a, b), a),
+        interested: interested(t, first(Role, a, b), a),
         budget_year: budget_year(t, a, b),
     }
 }

@@ -3,7 +3,22 @@
 //! Patterns are plain lower-case ASCII; a space in a pattern matches any run
 //! of whitespace (spaces, tabs, newlines), so wrapped lines still match.
 
-use crate::text::{pair_key, prefix_at, Text, PAIR_KEYS, PREFIX_KEYS};
+use crate::text::{prefix_at, Text, PREFIX_KEYS};
+
+/// Number of two-byte keys (hashed): see [`pair_key`].
+const PAIR_KEYS: usize = 4096;
+
+/// The key of a two-byte prefix, whitespace counting as one space (keywords write any run
+/// of whitespace as one space), for the keyword lists' prefix filters. Two prefixes may
+/// share a key: searches verify.
+fn pair_key(b0: u8, b1: u8) -> usize {
+    let b1 = if matches!(b1, b' ' | b'\t' | b'\n') {
+        b' '
+    } else {
+        b1
+    };
+    (usize::from(b0) * 31 + usize::from(b1)) % PAIR_KEYS
+}
 
 pub fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
