@@ -522,6 +522,36 @@ impl NameKey {
         tokens.dedup();
         NameKey::joined(tokens.join(" "))
     }
+    /// Up to this many words, a key is built by [`NameKey::from_few_words`].
+    pub const FEW_WORDS: usize = 8;
+    /// The key of a few words (any order, any ASCII case, duplicates allowed), in one
+    /// allocation: the same key as [`NameKey::from_tokens`] on the words upper-cased.
+    pub fn from_few_words(words: &mut [&str]) -> NameKey {
+        fn upper(w: &str) -> impl Iterator<Item = u8> + '_ {
+            w.bytes().map(|b| b.to_ascii_uppercase())
+        }
+        // insertion sort in upper-case byte order, then duplicates (ignoring case) dropped
+        for i in 1..words.len() {
+            let mut j = i;
+            while j > 0 && upper(words[j - 1]).gt(upper(words[j])) {
+                words.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+        let mut s = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
+        let mut last: Option<&str> = None;
+        for &w in words.iter() {
+            if last.is_some_and(|l| l.eq_ignore_ascii_case(w)) {
+                continue;
+            }
+            if last.is_some() {
+                s.push(' ');
+            }
+            s.extend(w.chars().map(|c| c.to_ascii_uppercase()));
+            last = Some(w);
+        }
+        NameKey::joined(s)
+    }
     /// The key of sorted, deduplicated tokens already joined by single spaces.
     fn joined(s: String) -> NameKey {
         let bits = s
@@ -670,15 +700,19 @@ impl<'a> RelatedIndex<'a> {
 }
 
 /// Lists of numbers by bucket in flat arrays, each bucket a chain in the order pushed: no
-/// allocation per bucket.
+/// allocation per bucket, and two in all.
 struct Chains {
     /// Each bucket's first and last entry (`NO_ENTRY`: empty) and its length.
-    head: Vec<u32>,
-    tail: Vec<u32>,
-    len: Vec<u32>,
+    buckets: Vec<Bucket>,
     /// Each entry's value and the next entry of its bucket.
-    val: Vec<u32>,
-    next: Vec<u32>,
+    entries: Vec<(u32, u32)>,
+}
+
+#[derive(Clone, Copy)]
+struct Bucket {
+    head: u32,
+    tail: u32,
+    len: u32,
 }
 
 const NO_ENTRY: u32 = u32::MAX;
@@ -686,35 +720,39 @@ const NO_ENTRY: u32 = u32::MAX;
 impl Chains {
     fn new(buckets: usize, expected: usize) -> Chains {
         Chains {
-            head: vec![NO_ENTRY; buckets],
-            tail: vec![NO_ENTRY; buckets],
-            len: vec![0; buckets],
-            val: Vec::with_capacity(expected),
-            next: Vec::with_capacity(expected),
+            buckets: vec![
+                Bucket {
+                    head: NO_ENTRY,
+                    tail: NO_ENTRY,
+                    len: 0,
+                };
+                buckets
+            ],
+            entries: Vec::with_capacity(expected),
         }
     }
     fn buckets(&self) -> usize {
-        self.head.len()
+        self.buckets.len()
     }
     fn push(&mut self, b: usize, v: u32) {
-        let e = self.val.len() as u32;
-        self.val.push(v);
-        self.next.push(NO_ENTRY);
-        match self.tail[b] {
-            NO_ENTRY => self.head[b] = e,
-            t => self.next[t as usize] = e,
+        let e = self.entries.len() as u32;
+        self.entries.push((v, NO_ENTRY));
+        let bucket = &mut self.buckets[b];
+        match bucket.tail {
+            NO_ENTRY => bucket.head = e,
+            t => self.entries[t as usize].1 = e,
         }
-        self.tail[b] = e;
-        self.len[b] += 1;
+        bucket.tail = e;
+        bucket.len += 1;
     }
     fn len(&self, b: usize) -> usize {
-        self.len[b] as usize
+        self.buckets[b].len as usize
     }
     fn iter(&self, b: usize) -> impl Iterator<Item = u32> + '_ {
-        let mut e = self.head[b];
+        let mut e = self.buckets[b].head;
         std::iter::from_fn(move || {
-            let v = *self.val.get(e as usize)?;
-            e = self.next[e as usize];
+            let &(v, next) = self.entries.get(e as usize)?;
+            e = next;
             Some(v)
         })
     }
@@ -1194,7 +1232,30 @@ pub struct Document {
 
 #[cfg(test)]
 mod tests {
-    use super::Date;
+    use super::{Date, NameKey};
+
+    #[test]
+    fn few_words_key_equals_the_general_key() {
+        // a name's few words, any case and order, with duplicates: the same key as the
+        // general path on the words upper-cased
+        for words in [
+            vec!["Dupont", "jean", "DUPONT"],
+            vec!["de", "La", "Fontaine", "jean-PIERRE"],
+            vec!["É", "éric", "Zoé", "zoé", "ZOÉ", "a", "B", "a"],
+            vec![],
+        ] {
+            let upper: Vec<String> = words.iter().map(|w| w.to_ascii_uppercase()).collect();
+            let general = NameKey::from_tokens(upper.iter().map(String::as_str).collect());
+            let mut few = words.clone();
+            assert_eq!(NameKey::from_few_words(&mut few), general, "{words:?}");
+        }
+        assert_eq!(
+            NameKey::from_few_words(&mut ["martin", "Anne"])
+                .tokens()
+                .collect::<Vec<_>>(),
+            ["ANNE", "MARTIN"]
+        );
+    }
 
     #[test]
     fn iso_writes_like_the_formatter() {

@@ -15,9 +15,10 @@ struct Tok {
     paren: bool,
 }
 
-fn tokens(t: &Text, start: usize, end: usize) -> Vec<Tok> {
+/// The chunk's tokens, into `out` (cleared first).
+fn tokens(t: &Text, start: usize, end: usize, out: &mut Vec<Tok>) {
     let s = t.lower.as_bytes();
-    let mut out = Vec::new();
+    out.clear();
     let mut i = start;
     while i < end {
         if is_ws(s[i]) {
@@ -78,7 +79,6 @@ fn tokens(t: &Text, start: usize, end: usize) -> Vec<Tok> {
         });
         i = j;
     }
-    out
 }
 
 fn tok_word<'t>(t: &'t Text, tok: &Tok) -> &'t str {
@@ -141,6 +141,18 @@ struct Building {
 }
 
 impl Building {
+    /// Ready for the next entry, the word lists' buffers kept.
+    fn reset(&mut self) {
+        let mut giver = std::mem::take(&mut self.giver);
+        let mut holder = std::mem::take(&mut self.holder);
+        giver.clear();
+        holder.clear();
+        *self = Building {
+            giver,
+            holder,
+            ..Building::default()
+        };
+    }
     fn side(&mut self) -> &mut Vec<(usize, usize)> {
         if self.on_holder {
             &mut self.holder
@@ -170,6 +182,9 @@ pub(super) fn parse_entries(
 ) -> (Vec<Entry>, bool) {
     let mut results: Vec<(Option<Entry>, bool)> = Vec::new(); // (entry, junk)
     let mut couples = false;
+    // one token buffer and one entry under construction for every chunk
+    let mut all_toks = Vec::new();
+    let mut cur = Building::default();
     for (ca, cb) in chunks(t, start, end) {
         let mut chunk_a = ca;
         // "Beaumont-Louestault : M. Robert Jean-Paul" — a commune label before ':'.
@@ -199,7 +214,7 @@ pub(super) fn parse_entries(
         {
             couples = true;
         }
-        let all_toks = tokens(t, chunk_a, cb);
+        tokens(t, chunk_a, cb, &mut all_toks);
         // Positional layout: a column of givers, then a column of "Pouvoir à X".
         let positional = positional_holders(t, &all_toks, kind);
         let toks: &[Tok] = match &positional {
@@ -207,10 +222,8 @@ pub(super) fn parse_entries(
             None => &all_toks,
         };
         let chunk_first_result = results.len();
-        let mut cur = Building {
-            start: chunk_a,
-            ..Default::default()
-        };
+        cur.reset();
+        cur.start = chunk_a;
         let mut k = 0;
         let finish = |cur: &mut Building, results: &mut Vec<(Option<Entry>, bool)>| {
             let giver = cur.inner_name.or_else(|| span_of(&cur.giver));
@@ -231,7 +244,7 @@ pub(super) fn parse_entries(
             } else if cur.junk {
                 results.push((None, true));
             }
-            *cur = Building::default();
+            cur.reset();
         };
         while k < toks.len() {
             let tok = &toks[k];

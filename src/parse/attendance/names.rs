@@ -172,17 +172,26 @@ pub fn name_key(t: &Text, a: usize, b: usize) -> NameKey {
 }
 
 pub fn name_key_str(s: &str) -> NameKey {
-    // Words are compared to the (lower-case) lists without allocating; only kept words are.
-    let upper = s.to_ascii_uppercase();
-    let words: Vec<&str> = upper
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '.' || c == ',')
-        .filter(|w| {
-            !w.is_empty()
-                && !CIVILITY_SET.contains_ignore_case(w)
-                && !CIVILITY_SET.contains_with(w, '.')
-                && !ROLE_SET.contains_ignore_case(w)
-                && !PARTICLE_SET.contains_ignore_case(w)
-        })
-        .collect();
-    NameKey::from_tokens(words)
+    // Words are compared to the (lower-case) lists without allocating; a name's few words
+    // are kept on the stack and written upper-case once, into the key.
+    let kept = |w: &&str| {
+        !w.is_empty()
+            && !CIVILITY_SET.contains_ignore_case(w)
+            && !CIVILITY_SET.contains_with(w, '.')
+            && !ROLE_SET.contains_ignore_case(w)
+            && !PARTICLE_SET.contains_ignore_case(w)
+    };
+    let split = |c: char| c.is_whitespace() || c == '-' || c == '.' || c == ',';
+    let mut few = [""; NameKey::FEW_WORDS];
+    let mut n = 0;
+    for w in s.split(split).filter(kept) {
+        if n == few.len() {
+            // a long run of words: upper-cased and sorted through the general path
+            let upper = s.to_ascii_uppercase();
+            return NameKey::from_tokens(upper.split(split).filter(kept).collect());
+        }
+        few[n] = w;
+        n += 1;
+    }
+    NameKey::from_few_words(&mut few[..n])
 }

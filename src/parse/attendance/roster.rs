@@ -35,7 +35,7 @@ pub fn build_members(t: &Text, sections: &[Section]) -> Vec<Member> {
             };
             let member = Member {
                 name: t.display(e.name.0, e.name.1),
-                key: key.clone(),
+                key,
                 status,
                 proxy_holder: holder,
                 substitute_for: e.substitutes.and_then(|(a, b)| {
@@ -55,7 +55,7 @@ pub fn build_members(t: &Text, sections: &[Section]) -> Vec<Member> {
             };
             // The same person listed twice as absent / excused / represented for the same
             // items is one member ("Excusés : X" then "Pouvoirs : X à Y").
-            match index.one(&key, |i| &members[i].key) {
+            match index.one(&member.key, |i| &members[i].key) {
                 Some(i)
                     if members[i].status != Status::Present
                         && member.status != Status::Present
@@ -76,7 +76,7 @@ pub fn build_members(t: &Text, sections: &[Section]) -> Vec<Member> {
                     m.reliable &= member.reliable;
                 }
                 _ => {
-                    index.add(&key, members.len());
+                    index.add(&member.key, members.len());
                     members.push(member);
                 }
             }
@@ -88,7 +88,8 @@ pub fn build_members(t: &Text, sections: &[Section]) -> Vec<Member> {
                 }
                 let holder = Holder {
                     name: t.display(e.name.0, e.name.1),
-                    key: key.clone(),
+                    // read again: the entry's key went into its member
+                    key: name_key(t, e.name.0, e.name.1),
                     span: t.span(e.name.0, e.name.1),
                     qualifier: None,
                 };
