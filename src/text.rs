@@ -469,7 +469,7 @@ impl<'a> Lines<'a> {
     pub fn new(orig: &'a str) -> Lines<'a> {
         let b = orig.as_bytes();
         let mut starts = vec![0];
-        starts.extend(memchr_all(b, b'\n').map(|p| p + 1));
+        starts.extend(memchr::memchr_iter(b'\n', b).map(|p| p + 1));
         let mut chars = Vec::with_capacity(b.len() / Self::STRIDE + 1);
         let mut n = 0;
         for block in b.chunks(Self::STRIDE) {
@@ -517,14 +517,6 @@ impl<'a> Lines<'a> {
             self.chars_before(offset) - self.chars_before(start) + 1,
         )
     }
-}
-
-/// Positions of one byte.
-fn memchr_all(b: &[u8], c: u8) -> impl Iterator<Item = usize> + '_ {
-    b.iter()
-        .enumerate()
-        .filter(move |&(_, &x)| x == c)
-        .map(|(i, _)| i)
 }
 
 /// A letter of the Latin scripts the extracts are written in: ASCII, Latin-1 and Latin

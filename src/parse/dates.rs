@@ -365,13 +365,13 @@ fn role_before(t: &Text, roles: &[(usize, usize, usize)], pos: usize) -> DateRol
     let s = t.lower.as_bytes();
     // The clause before the date: back to a sentence end or a blank line (lines wrap inside
     // sentences in extracted PDFs), at most the window.
-    let mut from = pos.saturating_sub(ROLE_WINDOW);
-    if let Some(k) = s[from..pos]
-        .windows(2)
-        .rposition(|w| (w[0] == b'.' && is_ws(w[1])) || w == b"\n\n" || w[0] == b';')
-    {
-        from += k + 1;
-    }
+    let window = pos.saturating_sub(ROLE_WINDOW);
+    let from = rfind_bytes(s, window, pos.saturating_sub(1), b".\n;", |k| match s[k] {
+        b'.' => is_ws(s[k + 1]),
+        b'\n' => s[k + 1] == b'\n',
+        _ => true,
+    })
+    .map_or(window, |k| k + 1);
     // the key must end right before the date: only a weekday, "le", "du" or punctuation
     // between — or, in a title written in capitals, the body's name ("RÉUNION DU CONSEIL
     // MUNICIPAL DE LA COMMUNE DE SAINT-AY LUNDI 6 FÉVRIER 2023")
@@ -396,10 +396,8 @@ fn role_before(t: &Text, roles: &[(usize, usize, usize)], pos: usize) -> DateRol
     let minutes = keys.minutes.filter(|m| !is_own_title(t, m.0));
     let approved_after = {
         let end = (pos + APPROVAL_AFTER).min(s.len());
-        let stop = s[pos..end]
-            .windows(2)
-            .position(|w| w[0] == b'.' && is_ws(w[1]))
-            .map_or(end, |k| pos + k);
+        let stop =
+            find_byte(s, pos, end.saturating_sub(1), b'.', |k| is_ws(s[k + 1])).unwrap_or(end);
         approval_after(roles, pos, stop)
     };
     if (minutes.is_some() && approved_after)
@@ -421,10 +419,10 @@ fn role_before(t: &Text, roles: &[(usize, usize, usize)], pos: usize) -> DateRol
     if !titled && numbered_act_before(s, pos) {
         // unless it is the text's own number in its title: "DÉLIBÉRATION N°CP 2023-024 DU …"
         const WORD: &[u8] = b"deliberation";
-        let own = (from..pos.saturating_sub(WORD.len() - 1))
-            .rev()
-            .find(|&k| s[k] == b'd' && s[k..pos].starts_with(WORD))
-            .is_some_and(|k| is_own_title(t, k));
+        let own = rfind_bytes(s, from, pos.saturating_sub(WORD.len() - 1), b"d", |k| {
+            s[k..pos].starts_with(WORD)
+        })
+        .is_some_and(|k| is_own_title(t, k));
         return if own {
             DateRole::Meeting
         } else {

@@ -102,6 +102,52 @@ pub fn has_bytes(hay: &[u8], needle: &[u8]) -> bool {
         && (0..=hay.len() - needle.len()).any(|i| hay[i] == first && hay[i + 1..].starts_with(rest))
 }
 
+/// The first position in `from..to` holding `byte` that `keep` accepts.
+pub fn find_byte(
+    s: &[u8],
+    from: usize,
+    to: usize,
+    byte: u8,
+    keep: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let to = to.min(s.len());
+    let mut a = from;
+    while a < to {
+        let k = a + memchr::memchr(byte, &s[a..to])?;
+        if keep(k) {
+            return Some(k);
+        }
+        a = k + 1;
+    }
+    None
+}
+
+/// The last position in `from..to` holding one of `bytes` that `keep` accepts.
+pub fn rfind_bytes(
+    s: &[u8],
+    from: usize,
+    to: usize,
+    bytes: &[u8],
+    keep: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let mut z = to.min(s.len());
+    while from < z {
+        let hay = &s[from..z];
+        let k = from
+            + match *bytes {
+                [a] => memchr::memrchr(a, hay),
+                [a, b] => memchr::memrchr2(a, b, hay),
+                [a, b, c] => memchr::memrchr3(a, b, c, hay),
+                _ => hay.iter().rposition(|x| bytes.contains(x)),
+            }?;
+        if keep(k) {
+            return Some(k);
+        }
+        z = k;
+    }
+    None
+}
+
 /// First word-bounded occurrence of `pat` in `from..to`: (start, end).
 pub fn find_word(t: &Text, from: usize, to: usize, pat: &str) -> Option<(usize, usize)> {
     let s = t.lower.as_bytes();
@@ -825,6 +871,29 @@ mod tests {
 
     fn words(s: &str) -> Option<u64> {
         read_number_words(s.as_bytes(), 0).map(|(v, _)| v)
+    }
+
+    #[test]
+    fn byte_searches_equal_plain_loops() {
+        // the searches through memchr agree with a plain loop on every range of a text
+        let s = b"Vu la loi. Le conseil; le maire.\n\nLa seance du 3 mars. Fin.";
+        let keep = |k: usize| s[k] != b'.' || s.get(k + 1).is_some_and(|&b| is_ws(b));
+        for from in 0..=s.len() {
+            for to in from..=s.len() + 2 {
+                let z = to.min(s.len());
+                let plain_first = (from..z).find(|&k| s[k] == b'.' && keep(k));
+                assert_eq!(find_byte(s, from, to, b'.', keep), plain_first);
+                let plain_last = (from..z)
+                    .rev()
+                    .find(|&k| b".\n;".contains(&s[k]) && keep(k));
+                assert_eq!(rfind_bytes(s, from, to, b".\n;", keep), plain_last);
+                let plain_d = (from..z).rev().find(|&k| s[k] == b'd');
+                assert_eq!(rfind_bytes(s, from, to, b"d", |_| true), plain_d);
+            }
+        }
+        assert_eq!(find_byte(s, 0, s.len(), b'.', keep), Some(9));
+        assert_eq!(rfind_bytes(s, 0, 21, b".\n;", keep), Some(9));
+        assert_eq!(rfind_bytes(s, 0, 25, b".\n;", keep), Some(21));
     }
 
     #[test]
