@@ -599,7 +599,13 @@ impl NameKey {
 
 /// FNV-1a of some bytes.
 fn fnv(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    fnv_extend(FNV_OFFSET, bytes)
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a of `h`'s bytes followed by these.
+fn fnv_extend(mut h: u64, bytes: &[u8]) -> u64 {
     for &b in bytes {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x100_0000_01b3);
@@ -683,12 +689,21 @@ impl<'a> RelatedIndex<'a> {
             return None;
         }
         for part in 1..(1u32 << words.len()) - 1 {
-            let sub: Vec<&str> = (0..words.len())
-                .filter(|b| part & (1 << b) != 0)
-                .map(|b| words[b])
-                .collect();
-            let sub = NameKey::joined(sub.join(" "));
-            for i in self.whole.same(&sub, |i| self.keys[i]) {
+            // the part's key (its words, sorted like the key's, joined by spaces) is hashed
+            // and compared word by word, never built
+            let sub = || {
+                (0..words.len())
+                    .filter(move |b| part & (1 << b) != 0)
+                    .map(|b| words[b])
+            };
+            let hash = sub().enumerate().fold(FNV_OFFSET, |h, (n, w)| {
+                let h = if n > 0 { fnv_extend(h, b" ") } else { h };
+                fnv_extend(h, w.as_bytes())
+            });
+            for i in self.whole.with_hash(hash) {
+                if !self.keys[i].tokens().eq(sub()) {
+                    continue;
+                }
                 out.push((i, NameMatch::Partial));
                 if out.len() >= limit {
                     return Some(out);
@@ -772,6 +787,13 @@ impl KeyIndex {
     }
     fn slot(&self, key: &NameKey) -> usize {
         (fnv(key.0.as_bytes()) as usize) & (self.chains.buckets() - 1)
+    }
+    /// The indices added with a key of this hash ([`fnv`] of the key's text), and perhaps
+    /// others sharing its bucket: callers compare.
+    fn with_hash(&self, hash: u64) -> impl Iterator<Item = usize> + '_ {
+        self.chains
+            .iter(hash as usize & (self.chains.buckets() - 1))
+            .map(|i| i as usize)
     }
     pub fn add(&mut self, key: &NameKey, i: usize) {
         let s = self.slot(key);

@@ -170,7 +170,8 @@ fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> 
     let secretary = person(&seance::SECRETARY_KEYS);
     let movements = movements(t, from, to, &sections);
     let moved_names = moved_names(t, &movements);
-    let mut items: Vec<Item> = Vec::new();
+    // one item per frame at least (a frame holding several votes gives several)
+    let mut items: Vec<Item> = Vec::with_capacity(frames.len());
     let item_hits = mentions::ItemHits::new(from, to);
     for (k, f) in frames.into_iter().enumerate() {
         let (a, b) = f.range;

@@ -201,16 +201,18 @@ pub(super) fn parse_entries(
         }
         // "M. et Mme DUPONT" is two people under one name: the list cannot be counted.
         let lc = t.low(chunk_a, cb);
-        if [
-            "m. et mme",
-            "m et mme",
-            "monsieur et madame",
-            "mr et mme",
-            "madame et monsieur",
-            "mme et m.",
-        ]
-        .iter()
-        .any(|c| lc.contains(c))
+        // every wording holds " et m": most chunks are ruled out by that one scan
+        if has_bytes(lc.as_bytes(), b" et m")
+            && [
+                "m. et mme",
+                "m et mme",
+                "monsieur et madame",
+                "mr et mme",
+                "madame et monsieur",
+                "mme et m.",
+            ]
+            .iter()
+            .any(|c| lc.contains(c))
         {
             couples = true;
         }
