@@ -77,7 +77,12 @@ pub fn classify(t: &Text, seances: &[Seance]) -> DocInfo {
             );
     }
     // A table of contents: dotted leaders followed by page numbers.
-    let leaders = s.windows(8).take(head).filter(|w| w == b"........").count() > 3;
+    const LEADER: &[u8] = b"........";
+    let leaders = memchr::memchr_iter(b'.', s)
+        .take_while(|&p| p < head)
+        .filter(|&p| s[p..].starts_with(LEADER))
+        .count()
+        > 3;
     if leaders
         && !seen
             .iter()
@@ -143,12 +148,13 @@ pub fn classify(t: &Text, seances: &[Seance]) -> DocInfo {
                 )
             })
     });
+    // the document's title words, in its head (searched once: the nearest serve below)
+    let header_hits = HEADERS.get().hits(t, 0, MARKER_REACH.min(t.len()));
     // the minutes of a séance of a named body, however little of them was cut
     let minutes = seances.iter().any(|x| x.body != BodyKind::Unknown)
-        && HEADERS
-            .get()
-            .hits(t, 0, DECISIVE_REACH.min(t.len()))
+        && header_hits
             .iter()
+            .take_while(|h| h.0 < DECISIVE_REACH)
             .any(|h| {
                 // a title, not an agenda item approving another séance's minutes
                 let before = t.low(h.0.saturating_sub(SUBJECT_REACH), h.0);
@@ -172,12 +178,7 @@ pub fn classify(t: &Text, seances: &[Seance]) -> DocInfo {
         };
     }
     // the document's own title words: in its head
-    let headers: Vec<usize> = HEADERS
-        .get()
-        .hits(t, 0, MARKER_REACH.min(t.len()))
-        .iter()
-        .map(|h| h.2)
-        .collect();
+    let headers: Vec<usize> = header_hits.iter().map(|h| h.2).collect();
     let items: usize = seances.iter().map(|x| x.items.len()).sum();
     let attendance = counts || seances.iter().any(|x| !x.members.is_empty());
     let kind = if headers.contains(&8) || (!attendance && items >= 3 && votes >= items) {

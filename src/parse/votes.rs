@@ -35,6 +35,24 @@ use super::lexicon::{
     VOTE_POUR as POUR,
 };
 
+// The vote words tried after every number of a text, indexed once: most positions are
+// rejected by a bit test instead of a pass over the list (the same longest match as `any_at`).
+static POUR_LEX: Lexicon = Lexicon::new(|| Patterns::new(POUR));
+static CONTRE_LEX: Lexicon = Lexicon::new(|| Patterns::new(CONTRE));
+static ABST_LEX: Lexicon = Lexicon::new(|| Patterns::new(ABST));
+static NPPV_LEX: Lexicon = Lexicon::new(|| Patterns::new(NPPV));
+static OUTCOMES_LEX: Lexicon = Lexicon::new(|| Patterns::new(OUTCOMES));
+const VOICES: &[&str] = &["voix", "votes", "vote", "suffrages"];
+static VOICES_LEX: Lexicon = Lexicon::new(|| Patterns::new(VOICES));
+const PROXY_WORDS: &[&str] = &[
+    "procuration(s)",
+    "procurations",
+    "procuration",
+    "pouvoirs",
+    "pouvoir",
+];
+static PROXY_WORDS_LEX: Lexicon = Lexicon::new(|| Patterns::new(PROXY_WORDS));
+
 /// ": 35", "= 35", ": /" (none), ": 35 voix" after a label.
 fn colon_value(s: &[u8], pos: usize, max_gap: usize) -> Option<(u32, usize, usize)> {
     let mut p = skip_ws(s, pos);
@@ -92,22 +110,21 @@ fn tokens(t: &Text, from: usize, to: usize) -> Vec<Token> {
         if c.is_ascii_digit() {
             if let Some((v, e)) = read_int(s, i) {
                 let mut p = skip_ws(s, e);
-                let explicit =
-                    if let Some((e2, _)) = any_at(s, p, &["voix", "votes", "vote", "suffrages"]) {
-                        p = skip_ws(s, e2);
-                        true
-                    } else {
-                        false
-                    };
+                let explicit = if let Some((e2, _)) = VOICES_LEX.at(s, p) {
+                    p = skip_ws(s, e2);
+                    true
+                } else {
+                    false
+                };
                 let upper = |a: usize, b: usize| norm[a..b].iter().all(|x| !x.is_ascii_lowercase());
                 let mut pushed = false;
                 for (list, kind) in [
-                    (POUR, Kind::Pour),
-                    (CONTRE, Kind::Contre),
-                    (ABST, Kind::Abst),
-                    (NPPV, Kind::Nppv),
+                    (&POUR_LEX, Kind::Pour),
+                    (&CONTRE_LEX, Kind::Contre),
+                    (&ABST_LEX, Kind::Abst),
+                    (&NPPV_LEX, Kind::Nppv),
                 ] {
-                    if let Some((e2, _)) = any_at(s, p, list) {
+                    if let Some((e2, _)) = list.at(s, p) {
                         let ok = match kind {
                             Kind::Abst | Kind::Nppv => true,
                             Kind::Contre => {
@@ -143,17 +160,7 @@ fn tokens(t: &Text, from: usize, to: usize) -> Vec<Token> {
                 if pushed {
                     continue;
                 }
-                if let Some((e2, _)) = any_at(
-                    s,
-                    p,
-                    &[
-                        "procuration(s)",
-                        "procurations",
-                        "procuration",
-                        "pouvoirs",
-                        "pouvoir",
-                    ],
-                ) {
+                if let Some((e2, _)) = PROXY_WORDS_LEX.at(s, p) {
                     let before = t.low(i.saturating_sub(6), i);
                     if before.trim_end().ends_with("dont") {
                         out.push(Token {
@@ -186,12 +193,12 @@ fn tokens(t: &Text, from: usize, to: usize) -> Vec<Token> {
             // Label first: "POUR : 35"
             let mut matched = false;
             for (list, kind) in [
-                (NPPV, Kind::Nppv),
-                (POUR, Kind::Pour),
-                (CONTRE, Kind::Contre),
-                (ABST, Kind::Abst),
+                (&NPPV_LEX, Kind::Nppv),
+                (&POUR_LEX, Kind::Pour),
+                (&CONTRE_LEX, Kind::Contre),
+                (&ABST_LEX, Kind::Abst),
             ] {
-                if let Some((e, _)) = any_at(s, i, list) {
+                if let Some((e, _)) = list.at(s, i) {
                     let gap = if kind == Kind::Nppv { 12 } else { 3 };
                     if let Some((v, va, vb)) = colon_value(s, e, gap) {
                         out.push(Token {
@@ -259,7 +266,7 @@ fn tokens(t: &Text, from: usize, to: usize) -> Vec<Token> {
                     continue;
                 }
             }
-            if let Some((e, k)) = any_at(s, i, OUTCOMES) {
+            if let Some((e, k)) = OUTCOMES_LEX.at(s, i) {
                 out.push(Token {
                     kind: Kind::Outcome,
                     value: 0,
