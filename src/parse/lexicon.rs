@@ -909,16 +909,32 @@ pub fn approx_at(s: &[u8], pos: usize, pat: &str) -> Option<(usize, usize)> {
     if n < 2 || txt[0] != p[0] || txt[1] != p[1] {
         return None;
     }
-    // Levenshtein of the whole pattern against each text prefix, banded by k.
-    let mut prev: Vec<usize> = (0..=n).collect();
-    let mut cur = vec![0usize; n + 1];
+    // Levenshtein of the whole pattern against each text prefix. Only the band of cells
+    // within k of the diagonal is computed: a cell further out is more than k edits away,
+    // and counting it as k + 1 leaves every value up to k exact (rows on the stack).
+    let inf = k + 1;
+    let (mut rows_a, mut rows_b) = ([inf; 97], [inf; 97]);
+    let (mut prev, mut cur) = (&mut rows_a, &mut rows_b);
+    for (c, v) in prev.iter_mut().enumerate().take(n + 1) {
+        *v = c;
+    }
+    let band = |row: usize| (row.saturating_sub(k).max(1), (row + k).min(n));
     for (r, &pc) in p.iter().enumerate() {
-        cur[0] = r + 1;
-        let mut row_min = cur[0];
-        for c in 1..=n {
+        let (lo, hi) = band(r + 1);
+        // the cell left of the band: the first column, or outside the band
+        cur[lo - 1] = if lo == 1 { r + 1 } else { inf };
+        let mut row_min = if lo == 1 { r + 1 } else { inf };
+        for c in lo..=hi {
             let cost = usize::from(txt[c - 1] != pc);
-            cur[c] = (prev[c - 1] + cost).min(prev[c] + 1).min(cur[c - 1] + 1);
+            cur[c] = (prev[c - 1] + cost)
+                .min(prev[c] + 1)
+                .min(cur[c - 1] + 1)
+                .min(inf);
             row_min = row_min.min(cur[c]);
+        }
+        // the cell right of the band is read by the next row
+        if hi < n {
+            cur[hi + 1] = inf;
         }
         if row_min > k {
             return None;
@@ -926,8 +942,9 @@ pub fn approx_at(s: &[u8], pos: usize, pat: &str) -> Option<(usize, usize)> {
         std::mem::swap(&mut prev, &mut cur);
     }
     // The best prefix ending at a word boundary.
+    let (lo, hi) = band(p.len());
     let mut best: Option<(usize, usize)> = None;
-    for (c, &d) in prev.iter().enumerate().skip(1) {
+    for (c, &d) in prev.iter().enumerate().take(hi + 1).skip(lo) {
         if d > k {
             continue;
         }
@@ -1055,6 +1072,101 @@ fn skip_ws_bytes(s: &[u8], mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The edit distance computed over every cell (the banded one must agree).
+    fn approx_at_full(s: &[u8], pos: usize, pat: &str) -> Option<(usize, usize)> {
+        let p = pat.as_bytes();
+        if p.len() < TOLERANT_MIN_LEN || pos >= s.len() || (pos > 0 && is_word_byte(s[pos - 1])) {
+            return None;
+        }
+        let k = max_edits(p.len());
+        let (mut txt, mut ends) = (Vec::new(), Vec::new());
+        let mut i = pos;
+        while i < s.len() && txt.len() < (p.len() + k).min(96) {
+            if is_ws(s[i]) {
+                while i < s.len() && is_ws(s[i]) {
+                    i += 1;
+                }
+                txt.push(b' ');
+            } else {
+                txt.push(s[i]);
+                i += 1;
+            }
+            ends.push(i);
+        }
+        let n = txt.len();
+        if n < 2 || txt[0] != p[0] || txt[1] != p[1] {
+            return None;
+        }
+        let mut prev: Vec<usize> = (0..=n).collect();
+        for (r, &pc) in p.iter().enumerate() {
+            let mut cur = vec![r + 1; n + 1];
+            for c in 1..=n {
+                let cost = usize::from(txt[c - 1] != pc);
+                cur[c] = (prev[c - 1] + cost).min(prev[c] + 1).min(cur[c - 1] + 1);
+            }
+            if cur.iter().min().is_some_and(|&m| m > k) {
+                return None;
+            }
+            prev = cur;
+        }
+        let mut best: Option<(usize, usize)> = None;
+        for c in 1..=n {
+            let (d, end, last) = (prev[c], ends[c - 1], txt[c - 1]);
+            if d > k
+                || last == b' '
+                || (end < s.len() && is_word_byte(s[end]) && is_word_byte(last))
+            {
+                continue;
+            }
+            if best.is_none_or(|(bd, _)| d <= bd) {
+                best = Some((d, end));
+            }
+        }
+        best.map(|(d, e)| (e, d))
+    }
+
+    #[test]
+    fn banded_distance_equals_full_distance() {
+        // texts near the labels (letters dropped, doubled, swapped, spaces added) and far
+        use proptest::prelude::*;
+        let labels = [
+            "absents ayant donne pouvoir",
+            "membres en exercice",
+            "presents ou representes",
+            "nombre de votants",
+        ];
+        let mut runner = proptest::test_runner::TestRunner::default();
+        runner
+            .run(
+                &(
+                    0..labels.len(),
+                    proptest::collection::vec((0usize..40, 0u8..6, 0u8..4), 0..6),
+                ),
+                |(l, edits)| {
+                    let mut text: Vec<u8> = labels[l].as_bytes().to_vec();
+                    for (at, what, byte) in edits {
+                        let at = at.min(text.len());
+                        let b = b"aeo  "[usize::from(byte)];
+                        match what {
+                            0 if at < text.len() => {
+                                text.remove(at);
+                            }
+                            1 => text.insert(at, b),
+                            2 if at + 1 < text.len() => text.swap(at, at + 1),
+                            3 if at < text.len() => text[at] = b,
+                            _ => text.extend_from_slice(b" x"),
+                        }
+                    }
+                    text.extend_from_slice(b" : 12");
+                    for pat in labels {
+                        prop_assert_eq!(approx_at(&text, 0, pat), approx_at_full(&text, 0, pat));
+                    }
+                    Ok(())
+                },
+            )
+            .unwrap();
+    }
 
     #[test]
     fn approximate_labels() {
