@@ -406,10 +406,9 @@ const ROLE_REACH: usize = 40;
 fn role_before(t: &Text, pos: usize) -> AmountRole {
     let before = t.low(pos.saturating_sub(ROLE_REACH), pos).as_bytes();
     // "subvention de", "subvention d'un montant de"
-    let subsidy = (0..before.len()).any(|i| {
+    let subsidy = memchr::memchr_iter(b's', before).any(|i| {
         let rest = &before[i..];
-        rest[0] == b's'
-            && rest.starts_with(b"subvention d")
+        rest.starts_with(b"subvention d")
             && (rest[12..].starts_with(b"e") || rest[12..].starts_with(b"'un montant de"))
     });
     if subsidy {

@@ -221,8 +221,10 @@ struct Trie {
     /// The root's child for each first byte (`NONE`: no pattern begins with it).
     root: Box<[u32; 256]>,
     nodes: Vec<TrieNode>,
-    /// Every node's children as (byte, node), each node's run in `edges` sorted by byte.
-    edges: Vec<(u8, u32)>,
+    /// Every node's children, in order of insertion: their bytes (scanned densely) and,
+    /// at the same index, their nodes.
+    edge_bytes: Vec<u8>,
+    edge_nodes: Vec<u32>,
 }
 
 struct TrieNode {
@@ -274,23 +276,26 @@ impl Trie {
         for &(b, c) in &nodes[0].children {
             root[b as usize] = c as u32;
         }
-        let mut edges = Vec::new();
+        let mut edge_bytes = Vec::new();
+        let mut edge_nodes = Vec::new();
         let flat = nodes
             .iter_mut()
             .map(|n| {
-                let a = edges.len() as u32;
-                edges.extend(n.children.iter().map(|&(b, c)| (b, c as u32)));
+                let a = edge_bytes.len() as u32;
+                edge_bytes.extend(n.children.iter().map(|&(b, _)| b));
+                edge_nodes.extend(n.children.iter().map(|&(_, c)| c as u32));
                 TrieNode {
                     term: n.term,
                     word_edge: n.word_edge,
-                    edges: (a, edges.len() as u32),
+                    edges: (a, edge_bytes.len() as u32),
                 }
             })
             .collect();
         Trie {
             root,
             nodes: flat,
-            edges,
+            edge_bytes,
+            edge_nodes,
         }
     }
 
@@ -318,11 +323,11 @@ impl Trie {
             } else {
                 (c, i + 1)
             };
-            let (a, z) = n.edges;
-            node = self.edges[a as usize..z as usize]
+            let (a, z) = (n.edges.0 as usize, n.edges.1 as usize);
+            node = self.edge_bytes[a..z]
                 .iter()
-                .find(|e| e.0 == c)
-                .map_or(NONE, |e| e.1);
+                .position(|&b| b == c)
+                .map_or(NONE, |k| self.edge_nodes[a + k]);
             i = next;
         }
         best
