@@ -652,7 +652,24 @@ impl<'a> RelatedIndex<'a> {
     /// "several"); `None` when too many names share its words to tell.
     pub fn related(&self, key: &NameKey, limit: usize) -> Option<Vec<(usize, NameMatch)>> {
         let mut out: Vec<(usize, NameMatch)> = Vec::new();
-        let words: Vec<&str> = key.tokens().collect();
+        // a name's few words on the stack, a long run of words in a vector
+        let mut few = [""; NameKey::FEW_WORDS];
+        let mut n = 0;
+        let many: Vec<&str>;
+        for w in key.tokens() {
+            if n == few.len() {
+                n += 1;
+                break;
+            }
+            few[n] = w;
+            n += 1;
+        }
+        let words: &[&str] = if n > few.len() {
+            many = key.tokens().collect();
+            &many
+        } else {
+            &few[..n]
+        };
         if words.is_empty() {
             return Some(out);
         }

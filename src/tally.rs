@@ -115,7 +115,7 @@ impl<'a> Attendance<'a> {
         out
     }
 
-    fn with(seance: &'a Seance, persons: &[Vec<usize>], index: usize) -> Attendance<'a> {
+    fn with(seance: &'a Seance, persons: &Persons, index: usize) -> Attendance<'a> {
         let item = &seance.items[index];
         let first = index == 0;
         Attendance::complete(seance, item, first, listed(seance, persons, item, first))
@@ -292,26 +292,48 @@ fn president_listed(s: &Seance) -> bool {
 }
 
 /// The séance's persons: its members' entries grouped by full name, in text order.
-pub fn persons(s: &Seance) -> Vec<Vec<usize>> {
+pub fn persons(s: &Seance) -> Persons {
     let index = KeyIndex::of_members(&s.members);
     let mut done = vec![false; s.members.len()];
-    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut p = Persons {
+        entries: Vec::with_capacity(s.members.len()),
+        ends: Vec::with_capacity(s.members.len()),
+    };
     for (i, m) in s.members.iter().enumerate() {
         if done[i] {
             continue;
         }
-        let g: Vec<usize> = index.same(&m.key, |j| &s.members[j].key).collect();
-        for &j in &g {
+        for j in index.same(&m.key, |j| &s.members[j].key) {
             done[j] = true;
+            p.entries.push(j);
         }
-        groups.push(g);
+        p.ends.push(p.entries.len());
     }
-    groups
+    p
+}
+
+/// The séance's persons, each the indices of its members' entries: one run per person in
+/// one flat list (no allocation per person).
+pub struct Persons {
+    entries: Vec<usize>,
+    /// Where each person's run ends in `entries`.
+    ends: Vec<usize>,
+}
+
+impl Persons {
+    /// Each person's entries, in text order.
+    pub fn iter(&self) -> impl Iterator<Item = &[usize]> + '_ {
+        self.ends.iter().scan(0, |start, &end| {
+            let run = &self.entries[*start..end];
+            *start = end;
+            Some(run)
+        })
+    }
 }
 
 /// Counts the lists for an item: each person's status for it, from the entries whose scope
 /// holds for its number (an entry limited to some items wins over one for the whole séance).
-pub fn listed(s: &Seance, persons: &[Vec<usize>], item: &Item, first: bool) -> Option<Listed> {
+pub fn listed(s: &Seance, persons: &Persons, item: &Item, first: bool) -> Option<Listed> {
     if !s.lists_reliable() || !s.has_list(ListKind::Present) {
         return None;
     }
@@ -321,7 +343,7 @@ pub fn listed(s: &Seance, persons: &[Vec<usize>], item: &Item, first: bool) -> O
     };
     // The item's number; the first item of a séance is the opening when it has none.
     let n = item.ordinal;
-    for same in persons {
+    for same in persons.iter() {
         // the entries limited to items that hold for this one, those for the whole séance,
         // and whether some entry's items cannot be told
         let (mut explicit, mut explicit_at) = (0usize, None);
