@@ -4,6 +4,10 @@
 /// Orders `v` by `key`, keeping the original order on ties (plain integer triples are
 /// sorted: one instantiation serves every caller).
 pub fn order_by<T>(v: &mut Vec<T>, key: impl Fn(&T) -> (usize, usize)) {
+    // nothing to order (an item without findings, most of them): no buffers
+    if v.len() < 2 {
+        return;
+    }
     let mut keys: Vec<(usize, usize, usize)> = v
         .iter()
         .enumerate()
