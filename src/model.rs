@@ -524,6 +524,19 @@ impl NameKey {
     }
     /// Up to this many words, a key is built by [`NameKey::from_few_words`].
     pub const FEW_WORDS: usize = 8;
+    /// A name's words into `buf`, on the stack: their number, or `None` when there are more
+    /// than [`NameKey::FEW_WORDS`] (a long run of words then goes through a vector).
+    pub fn few<'w>(
+        words: impl Iterator<Item = &'w str>,
+        buf: &mut [&'w str; NameKey::FEW_WORDS],
+    ) -> Option<usize> {
+        let mut n = 0;
+        for w in words {
+            *buf.get_mut(n)? = w;
+            n += 1;
+        }
+        Some(n)
+    }
     /// The key of a few words (any order, any ASCII case, duplicates allowed), in one
     /// allocation: the same key as [`NameKey::from_tokens`] on the words upper-cased.
     pub fn from_few_words(words: &mut [&str]) -> NameKey {
@@ -652,23 +665,14 @@ impl<'a> RelatedIndex<'a> {
     /// "several"); `None` when too many names share its words to tell.
     pub fn related(&self, key: &NameKey, limit: usize) -> Option<Vec<(usize, NameMatch)>> {
         let mut out: Vec<(usize, NameMatch)> = Vec::new();
-        // a name's few words on the stack, a long run of words in a vector
         let mut few = [""; NameKey::FEW_WORDS];
-        let mut n = 0;
         let many: Vec<&str>;
-        for w in key.tokens() {
-            if n == few.len() {
-                n += 1;
-                break;
+        let words: &[&str] = match NameKey::few(key.tokens(), &mut few) {
+            Some(n) => &few[..n],
+            None => {
+                many = key.tokens().collect();
+                &many
             }
-            few[n] = w;
-            n += 1;
-        }
-        let words: &[&str] = if n > few.len() {
-            many = key.tokens().collect();
-            &many
-        } else {
-            &few[..n]
         };
         if words.is_empty() {
             return Some(out);

@@ -405,11 +405,11 @@ const ROLE_REACH: usize = 40;
 /// "une subvention de 5 000 €": what the words right before an amount say it is.
 fn role_before(t: &Text, pos: usize) -> AmountRole {
     let before = t.low(pos.saturating_sub(ROLE_REACH), pos).as_bytes();
-    // "subvention de", "subvention d'un montant de"
+    // "subvention de", "subvention d'un montant de": both read from each "s" of the
+    // window in one pass (a window per amount; tables hold thousands)
     let subsidy = memchr::memchr_iter(b's', before).any(|i| {
         let rest = &before[i..];
-        rest.starts_with(b"subvention d")
-            && (rest[12..].starts_with(b"e") || rest[12..].starts_with(b"'un montant de"))
+        rest.starts_with(b"subvention de") || rest.starts_with(b"subvention d'un montant de")
     });
     if subsidy {
         AmountRole::Subsidy

@@ -478,6 +478,18 @@ pub const MOVEMENT_WORDS: &[&str] = &[
     "ne prennent pas part",
 ];
 
+/// "49 voix pour": the word between a number and its side.
+pub const VOTE_VOICES: &[&str] = &["voix", "votes", "vote", "suffrages"];
+
+/// "dont 7 procuration(s)": the proxies counted inside a vote.
+pub const VOTE_PROXIES: &[&str] = &[
+    "procuration(s)",
+    "procurations",
+    "procuration",
+    "pouvoirs",
+    "pouvoir",
+];
+
 /// Vote words.
 pub const VOTE_POUR: &[&str] = &[
     "pour",
@@ -875,6 +887,9 @@ pub fn max_edits(len: usize) -> usize {
     (len / TOLERANT_MIN_LEN).min(3)
 }
 
+/// The most text bytes a label with typos is compared with (a label and its edits fit).
+const APPROX_WINDOW: usize = 96;
+
 /// If `pat` matches at `pos` with at most `max_edits(pat.len())` edits (a space in the
 /// pattern matching any whitespace run, the first two bytes exact, word-bounded at the
 /// end): (end, edits). An exact match gives 0 edits.
@@ -888,11 +903,11 @@ pub fn approx_at(s: &[u8], pos: usize, pat: &str) -> Option<(usize, usize)> {
     }
     let k = max_edits(p.len());
     // The text's bytes from `pos`, whitespace runs folded to one space.
-    let mut txt: [u8; 96] = [0; 96];
-    let mut ends: [usize; 96] = [0; 96];
+    let mut txt: [u8; APPROX_WINDOW] = [0; APPROX_WINDOW];
+    let mut ends: [usize; APPROX_WINDOW] = [0; APPROX_WINDOW];
     let mut n = 0;
     let mut i = pos;
-    let want = (p.len() + k).min(96);
+    let want = (p.len() + k).min(APPROX_WINDOW);
     while i < s.len() && n < want {
         if is_ws(s[i]) {
             while i < s.len() && is_ws(s[i]) {
@@ -913,7 +928,7 @@ pub fn approx_at(s: &[u8], pos: usize, pat: &str) -> Option<(usize, usize)> {
     // within k of the diagonal is computed: a cell further out is more than k edits away,
     // and counting it as k + 1 leaves every value up to k exact (rows on the stack).
     let inf = k + 1;
-    let (mut rows_a, mut rows_b) = ([inf; 97], [inf; 97]);
+    let (mut rows_a, mut rows_b) = ([inf; APPROX_WINDOW + 1], [inf; APPROX_WINDOW + 1]);
     let (mut prev, mut cur) = (&mut rows_a, &mut rows_b);
     for (c, v) in prev.iter_mut().enumerate().take(n + 1) {
         *v = c;
@@ -1082,7 +1097,7 @@ mod tests {
         let k = max_edits(p.len());
         let (mut txt, mut ends) = (Vec::new(), Vec::new());
         let mut i = pos;
-        while i < s.len() && txt.len() < (p.len() + k).min(96) {
+        while i < s.len() && txt.len() < (p.len() + k).min(APPROX_WINDOW) {
             if is_ws(s[i]) {
                 while i < s.len() && is_ws(s[i]) {
                     i += 1;

@@ -12,11 +12,7 @@ const PAIR_KEYS: usize = 4096;
 /// of whitespace as one space), for the keyword lists' prefix filters. Two prefixes may
 /// share a key: searches verify.
 fn pair_key(b0: u8, b1: u8) -> usize {
-    let b1 = if matches!(b1, b' ' | b'\t' | b'\n') {
-        b' '
-    } else {
-        b1
-    };
+    let b1 = if is_ws(b1) { b' ' } else { b1 };
     (usize::from(b0) * 31 + usize::from(b1)) % PAIR_KEYS
 }
 
@@ -92,8 +88,9 @@ fn starts_for<'t>(
         .filter(move |&p| !any_start || Some(s[p]) == first)
 }
 
-/// Whether `needle` occurs in `hay`: for the short windows read around a value, a scan on
-/// the needle's first byte (a string searcher is set up anew for every call).
+/// Whether `needle` occurs in `hay`: for the short windows read around a value, a plain
+/// scan on the needle's first byte (a string searcher, or `memchr`'s dispatch, costs more
+/// to set up than such a window costs to read).
 pub fn has_bytes(hay: &[u8], needle: &[u8]) -> bool {
     let Some((&first, rest)) = needle.split_first() else {
         return true;

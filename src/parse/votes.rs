@@ -32,7 +32,7 @@ struct Token {
 
 use super::lexicon::{
     OUTCOMES, OUTCOMES_ADOPTED, VOTE_ABST as ABST, VOTE_CONTRE as CONTRE, VOTE_NPPV as NPPV,
-    VOTE_POUR as POUR,
+    VOTE_POUR as POUR, VOTE_PROXIES, VOTE_VOICES,
 };
 
 // The vote words tried after every number of a text, indexed once: most positions are
@@ -42,16 +42,8 @@ static CONTRE_LEX: Lexicon = Lexicon::new(|| Patterns::new(CONTRE));
 static ABST_LEX: Lexicon = Lexicon::new(|| Patterns::new(ABST));
 static NPPV_LEX: Lexicon = Lexicon::new(|| Patterns::new(NPPV));
 static OUTCOMES_LEX: Lexicon = Lexicon::new(|| Patterns::new(OUTCOMES));
-const VOICES: &[&str] = &["voix", "votes", "vote", "suffrages"];
-static VOICES_LEX: Lexicon = Lexicon::new(|| Patterns::new(VOICES));
-const PROXY_WORDS: &[&str] = &[
-    "procuration(s)",
-    "procurations",
-    "procuration",
-    "pouvoirs",
-    "pouvoir",
-];
-static PROXY_WORDS_LEX: Lexicon = Lexicon::new(|| Patterns::new(PROXY_WORDS));
+static VOICES_LEX: Lexicon = Lexicon::new(|| Patterns::new(VOTE_VOICES));
+static PROXY_WORDS_LEX: Lexicon = Lexicon::new(|| Patterns::new(VOTE_PROXIES));
 
 /// ": 35", "= 35", ": /" (none), ": 35 voix" after a label.
 fn colon_value(s: &[u8], pos: usize, max_gap: usize) -> Option<(u32, usize, usize)> {

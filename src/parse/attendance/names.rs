@@ -183,15 +183,12 @@ pub fn name_key_str(s: &str) -> NameKey {
     };
     let split = |c: char| c.is_whitespace() || c == '-' || c == '.' || c == ',';
     let mut few = [""; NameKey::FEW_WORDS];
-    let mut n = 0;
-    for w in s.split(split).filter(kept) {
-        if n == few.len() {
-            // a long run of words: upper-cased and sorted through the general path
+    match NameKey::few(s.split(split).filter(kept), &mut few) {
+        Some(n) => NameKey::from_few_words(&mut few[..n]),
+        // a long run of words: upper-cased and sorted through the general path
+        None => {
             let upper = s.to_ascii_uppercase();
-            return NameKey::from_tokens(upper.split(split).filter(kept).collect());
+            NameKey::from_tokens(upper.split(split).filter(kept).collect())
         }
-        few[n] = w;
-        n += 1;
     }
-    NameKey::from_few_words(&mut few[..n])
 }
