@@ -148,7 +148,8 @@ pub fn classify(t: &Text, seances: &[Seance]) -> DocInfo {
                 )
             })
     });
-    // the document's title words, in its head (searched once: the nearest serve below)
+    // the document's title words in its head, searched once (the minutes check reads the
+    // nearest of them)
     let header_hits = HEADERS.get().hits(t, 0, MARKER_REACH.min(t.len()));
     // the minutes of a séance of a named body, however little of them was cut
     let minutes = seances.iter().any(|x| x.body != BodyKind::Unknown)
@@ -177,13 +178,13 @@ pub fn classify(t: &Text, seances: &[Seance]) -> DocInfo {
             seen: what,
         };
     }
-    // the document's own title words: in its head
-    let headers: Vec<usize> = header_hits.iter().map(|h| h.2).collect();
     let items: usize = seances.iter().map(|x| x.items.len()).sum();
     let attendance = counts || seances.iter().any(|x| !x.members.is_empty());
-    let kind = if headers.contains(&8) || (!attendance && items >= 3 && votes >= items) {
+    // the document's own title words: in its head
+    let headers = || header_hits.iter().map(|h| h.2);
+    let kind = if headers().any(|h| h == 8) || (!attendance && items >= 3 && votes >= items) {
         DocKind::List
-    } else if headers.iter().any(|&h| (3..=7).contains(&h)) || (items >= 3 && seances.len() == 1) {
+    } else if headers().any(|h| (3..=7).contains(&h)) || (items >= 3 && seances.len() == 1) {
         DocKind::Minutes
     } else {
         DocKind::Extract
