@@ -47,7 +47,22 @@ const WEEKDAYS: [&str; 7] = [
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
 ];
 
+/// The bytes a month name can start with: a cheap test before trying each name (a month is
+/// looked for after every number of the text).
+const MONTH_FIRST_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < MONTHS.len() {
+        t[MONTHS[i].0.as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 fn month_at(s: &[u8], pos: usize) -> Option<(u32, usize)> {
+    if !s.get(pos).is_some_and(|&b| MONTH_FIRST_BYTES[b as usize]) {
+        return None;
+    }
     for (name, m) in MONTHS {
         let ok = if name.ends_with('.') {
             match_at(s, pos, name)
