@@ -379,6 +379,27 @@ fn deliberative(c: Category) -> bool {
 }
 
 /// Runs every rule on a séance, given each item's counts; findings are returned per item.
+/// The rules that run on a séance's first item and on its other items (the first runs the
+/// séance's rules too), for a deliberation and for a text that is not one (no rule reads
+/// attendance, votes or convocation there): chosen once, so that a check does not read
+/// every rule's documentation record for every item.
+static PLANS: std::sync::LazyLock<[(Vec<&dyn Rule>, Vec<&dyn Rule>); 2]> =
+    std::sync::LazyLock::new(|| {
+        [false, true].map(|not_deliberation| {
+            let first: Vec<&dyn Rule> = REGISTRY
+                .iter()
+                .filter(|r| !(not_deliberation && deliberative(r.meta().category)))
+                .copied()
+                .collect();
+            let others = first
+                .iter()
+                .filter(|r| r.meta().scope != Scope::Seance)
+                .copied()
+                .collect();
+            (first, others)
+        })
+    });
+
 pub fn run<'a>(
     seance: &'a Seance,
     atts: &[Attendance<'a>],
@@ -386,6 +407,7 @@ pub fn run<'a>(
     opts: &Options,
 ) -> Vec<Vec<Finding>> {
     let mut per: Vec<Vec<Finding>> = seance.items.iter().map(|_| Vec::new()).collect();
+    let plan = &PLANS[usize::from(doc.kind == DocKind::NotDeliberation)];
     for (k, item) in seance.items.iter().enumerate() {
         let cx = Ctx {
             seance,
@@ -396,14 +418,7 @@ pub fn run<'a>(
             doc,
             opts,
         };
-        for r in REGISTRY {
-            let m = r.meta();
-            if m.scope == Scope::Seance && k != 0 {
-                continue;
-            }
-            if doc.kind == DocKind::NotDeliberation && deliberative(m.category) {
-                continue;
-            }
+        for r in if k == 0 { &plan.0 } else { &plan.1 } {
             r.check(&cx, &mut per[k]);
         }
         per[k].retain(|f| opts.show_info || f.severity != Severity::Info);
