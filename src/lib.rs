@@ -56,7 +56,7 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 pub fn check(input: &str, opts: &Options) -> Report {
     let t = text::Text::new(input);
     let doc = parse::parse(&t);
-    let mut extracts = Vec::new();
+    let mut extracts = Vec::with_capacity(doc.seances.iter().map(|s| s.items.len()).sum());
     for mut seance in doc.seances {
         if let Some(b) = opts.body {
             seance.body = b;

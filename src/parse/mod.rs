@@ -184,7 +184,10 @@ fn parse_seance(t: &Text, all_dates: &[DateMention], from: usize, to: usize) -> 
                 .map(std::mem::take)
                 .unwrap_or_default(),
         };
-        for part in split_by_votes(t, a, b, &f) {
+        let parts = split_by_votes(t, a, b, &f);
+        // (a frame of many results: its items are not copied as the vector grows)
+        items.reserve(parts.len());
+        for part in parts {
             let mut amounts = amounts::find_amounts(t, part.range.0, part.range.1);
             amounts::mark_operative(t, &mut amounts, part.range.0, part.range.1);
             let tables = amounts::tables(t, &amounts, part.range.0, part.range.1);
@@ -429,7 +432,7 @@ fn split_by_votes(t: &Text, a: usize, b: usize, f: &items::Frame) -> Vec<Part> {
         }];
     }
     let n = groups.len();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(n);
     let mut start = a;
     for (k, (g, ge)) in groups.into_iter().enumerate() {
         let end = if k + 1 == n { b } else { ge.max(start) };

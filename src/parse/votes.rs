@@ -325,7 +325,9 @@ fn starts_another_item(between: &str) -> bool {
 /// Votes in `from..to`, in text order.
 pub fn find_votes(t: &Text, from: usize, to: usize) -> Vec<Vote> {
     let toks = tokens(t, from, to);
-    let mut votes: Vec<(Vote, usize, usize, Vec<Kind>)> = Vec::new();
+    // (each vote starts at a token: sized once, a long list's votes are not copied as the
+    // vector grows)
+    let mut votes: Vec<(Vote, usize, usize, Vec<Kind>)> = Vec::with_capacity(toks.len());
     let mut pending_outcome: Option<&Token> = None;
     for tok in &toks {
         if tok.kind == Kind::Outcome {
