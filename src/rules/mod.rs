@@ -378,28 +378,30 @@ fn deliberative(c: Category) -> bool {
     )
 }
 
-/// Runs every rule on a séance, given each item's counts; findings are returned per item.
+/// The rules that run on a séance's first item, and on its other items.
+type Plan = (Vec<&'static dyn Rule>, Vec<&'static dyn Rule>);
+
 /// The rules that run on a séance's first item and on its other items (the first runs the
 /// séance's rules too), for a deliberation and for a text that is not one (no rule reads
 /// attendance, votes or convocation there): chosen once, so that a check does not read
 /// every rule's documentation record for every item.
-static PLANS: std::sync::LazyLock<[(Vec<&dyn Rule>, Vec<&dyn Rule>); 2]> =
-    std::sync::LazyLock::new(|| {
-        [false, true].map(|not_deliberation| {
-            let first: Vec<&dyn Rule> = REGISTRY
-                .iter()
-                .filter(|r| !(not_deliberation && deliberative(r.meta().category)))
-                .copied()
-                .collect();
-            let others = first
-                .iter()
-                .filter(|r| r.meta().scope != Scope::Seance)
-                .copied()
-                .collect();
-            (first, others)
-        })
-    });
+static PLANS: std::sync::LazyLock<[Plan; 2]> = std::sync::LazyLock::new(|| {
+    [false, true].map(|not_deliberation| {
+        let first: Vec<&dyn Rule> = REGISTRY
+            .iter()
+            .filter(|r| !(not_deliberation && deliberative(r.meta().category)))
+            .copied()
+            .collect();
+        let others = first
+            .iter()
+            .filter(|r| r.meta().scope != Scope::Seance)
+            .copied()
+            .collect();
+        (first, others)
+    })
+});
 
+/// Runs every rule on a séance, given each item's counts; findings are returned per item.
 pub fn run<'a>(
     seance: &'a Seance,
     atts: &[Attendance<'a>],
