@@ -221,29 +221,22 @@ pub struct Patterns<'p> {
 /// its label and its children: a walk reads one place of memory per branching, instead of
 /// a node, a child list and a child table per byte (the parser's ninety lists compete for
 /// the first-level cache). At a node's offset `o`: the first pattern ending at the node's
-/// end (`NONE`: none, 4 bytes), the label's length (2 bytes), the number of children (2
-/// bytes), whether the last byte read is a word byte (a match ending there must not be
-/// followed by one, 1 byte), then the label, the children's first bytes and their offsets
-/// (4 bytes each). A child's label starts after the byte that leads to it.
+/// end (`NONE`: none, 4 bytes), the label's length (2 bytes), the number of children times
+/// two plus one if the last byte read is a word byte (a match ending there must not be
+/// followed by one, 2 bytes), then the label, the children's first bytes and their offsets
+/// (4 bytes each). A child's label starts after the byte that leads to it; the root is the
+/// node at offset 0 (no table of first bytes: ninety lists would hold 90 KB of them).
 struct Trie {
-    /// The root's child offset for each first byte (`NONE`: no pattern begins with it).
-    root: Box<[u32; 256]>,
     data: Vec<u8>,
 }
 
 const NONE: u32 = u32::MAX;
 
-/// Bytes before a node's label: pattern, label length, children, word edge.
-const NODE_HEADER: usize = 9;
+/// Bytes before a node's label: pattern, label length, children and word edge.
+const NODE_HEADER: usize = 8;
 
 fn u32_at(data: &[u8], o: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(data.get(o..o + 4)?.try_into().ok()?))
-}
-
-fn u16_at(data: &[u8], o: usize) -> Option<usize> {
-    Some(usize::from(u16::from_le_bytes(
-        data.get(o..o + 2)?.try_into().ok()?,
-    )))
+    Some(u32::from_le_bytes(*data.get(o..)?.first_chunk()?))
 }
 
 impl Trie {
@@ -281,46 +274,44 @@ impl Trie {
         // Flattened depth first from each root child: a node's label runs down its one-child
         // chain; its children are written after it, their offsets patched in.
         let mut data: Vec<u8> = Vec::new();
-        let mut root = Box::new([NONE; 256]);
         // (build node reached, its leading byte, where to patch its offset: None for the root)
-        let mut todo: Vec<(usize, u8, Option<usize>)> = nodes[0]
-            .children
-            .iter()
-            .rev()
-            .map(|&(b, c)| (c, b, None))
-            .collect();
+        let mut todo: Vec<(usize, u8, Option<usize>)> = vec![(0, 0, None)];
         while let Some((first, lead, patch)) = todo.pop() {
             let o = data.len() as u32;
-            match patch {
-                None => root[usize::from(lead)] = o,
-                Some(at) => data[at..at + 4].copy_from_slice(&o.to_le_bytes()),
+            if let Some(at) = patch {
+                data[at..at + 4].copy_from_slice(&o.to_le_bytes());
             }
-            let mut label = Vec::new();
+            // the header, then the label written as the one-child chain is walked
+            let at = data.len();
+            data.extend([0; NODE_HEADER]);
             let mut last = lead;
             let mut node = first;
-            while nodes[node].term == NONE
+            // (the root keeps its children: a search begins at its first byte's child)
+            while node != 0
+                && nodes[node].term == NONE
                 && nodes[node].children.len() == 1
-                && label.len() < usize::from(u16::MAX)
+                && data.len() - at - NODE_HEADER < usize::from(u16::MAX)
             {
                 let (b, c) = nodes[node].children[0];
-                label.push(b);
+                data.push(b);
                 last = b;
                 node = c;
             }
             let n = &nodes[node];
-            data.extend(n.term.to_le_bytes());
-            data.extend((label.len() as u16).to_le_bytes());
-            data.extend((n.children.len() as u16).to_le_bytes());
-            data.push(u8::from(is_word_byte(last)));
-            data.extend(&label);
+            let len = (data.len() - at - NODE_HEADER) as u16;
+            let children = n.children.len() as u16 * 2 + u16::from(is_word_byte(last));
+            let mut header = [0; NODE_HEADER];
+            header[..4].copy_from_slice(&n.term.to_le_bytes());
+            header[4..6].copy_from_slice(&len.to_le_bytes());
+            header[6..].copy_from_slice(&children.to_le_bytes());
+            data[at..at + NODE_HEADER].copy_from_slice(&header);
             data.extend(n.children.iter().map(|&(b, _)| b));
-            let slots = data.len();
-            data.extend(std::iter::repeat_n(0u8, 4 * n.children.len()));
-            for (k, &(b, c)) in n.children.iter().enumerate().rev() {
-                todo.push((c, b, Some(slots + 4 * k)));
+            for &(b, c) in &n.children {
+                todo.push((c, b, Some(data.len())));
+                data.extend([0; 4]);
             }
         }
-        Trie { root, data }
+        Trie { data }
     }
 
     /// The longest pattern matching word-bounded at `pos`: (end, index).
@@ -330,23 +321,18 @@ impl Trie {
         if pos > 0 && is_word_byte(b0) && is_word_byte(s[pos - 1]) {
             return None;
         }
-        let (mut node, mut i) = if is_ws(b0) {
-            (self.root[b' ' as usize], skip_ws(s, pos))
-        } else {
-            (self.root[b0 as usize], pos + 1)
-        };
+        let (mut node, mut i) = (0, pos);
         let mut best = None;
         let d = &self.data[..];
         while node != NONE {
             let o = node as usize;
-            let (Some(term), Some(len), Some(n), Some(&edge)) = (
-                u32_at(d, o),
-                u16_at(d, o + 4),
-                u16_at(d, o + 6),
-                d.get(o + 8),
-            ) else {
+            let Some(h) = d.get(o..).and_then(<[u8]>::first_chunk::<NODE_HEADER>) else {
                 break;
             };
+            let term = u32::from_le_bytes([h[0], h[1], h[2], h[3]]);
+            let len = usize::from(u16::from_le_bytes([h[4], h[5]]));
+            let children = usize::from(u16::from_le_bytes([h[6], h[7]]));
+            let (n, edge) = (children / 2, children % 2);
             let label = o + NODE_HEADER;
             for &p in d.get(label..label + len).unwrap_or(&[]) {
                 let Some(&c) = s.get(i) else { return best };
