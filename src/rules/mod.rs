@@ -378,29 +378,6 @@ fn deliberative(c: Category) -> bool {
     )
 }
 
-/// The rules that run on a séance's first item, and on its other items.
-type Plan = (Vec<&'static dyn Rule>, Vec<&'static dyn Rule>);
-
-/// The rules that run on a séance's first item and on its other items (the first runs the
-/// séance's rules too), for a deliberation and for a text that is not one (no rule reads
-/// attendance, votes or convocation there): chosen once, so that a check does not read
-/// every rule's documentation record for every item.
-static PLANS: std::sync::LazyLock<[Plan; 2]> = std::sync::LazyLock::new(|| {
-    [false, true].map(|not_deliberation| {
-        let first: Vec<&dyn Rule> = REGISTRY
-            .iter()
-            .filter(|r| !(not_deliberation && deliberative(r.meta().category)))
-            .copied()
-            .collect();
-        let others = first
-            .iter()
-            .filter(|r| r.meta().scope != Scope::Seance)
-            .copied()
-            .collect();
-        (first, others)
-    })
-});
-
 /// Runs every rule on a séance, given each item's counts; findings are returned per item.
 pub fn run<'a>(
     seance: &'a Seance,
@@ -409,7 +386,9 @@ pub fn run<'a>(
     opts: &Options,
 ) -> Vec<Vec<Finding>> {
     let mut per: Vec<Vec<Finding>> = seance.items.iter().map(|_| Vec::new()).collect();
-    let plan = &PLANS[usize::from(doc.kind == DocKind::NotDeliberation)];
+    // The rules of the items after the first, chosen while the first runs (the first runs
+    // the séance's rules too): a check does not read every rule's record for every item.
+    let mut others: Vec<&dyn Rule> = Vec::with_capacity(REGISTRY.len());
     for (k, item) in seance.items.iter().enumerate() {
         let cx = Ctx {
             seance,
@@ -420,8 +399,23 @@ pub fn run<'a>(
             doc,
             opts,
         };
-        for r in if k == 0 { &plan.0 } else { &plan.1 } {
-            r.check(&cx, &mut per[k]);
+        if k == 0 {
+            for &r in REGISTRY {
+                let m = r.meta();
+                // on a text that is not a deliberation, no rule reads attendance, votes or
+                // convocation
+                if doc.kind == DocKind::NotDeliberation && deliberative(m.category) {
+                    continue;
+                }
+                r.check(&cx, &mut per[k]);
+                if m.scope != Scope::Seance {
+                    others.push(r);
+                }
+            }
+        } else {
+            for r in &others {
+                r.check(&cx, &mut per[k]);
+            }
         }
         per[k].retain(|f| opts.show_info || f.severity != Severity::Info);
         order_by_position(&mut per[k], |f| f);
