@@ -271,8 +271,8 @@ impl Trie {
                 nodes[node].term = k as u32;
             }
         }
-        // Flattened depth first from each root child: a node's label runs down its one-child
-        // chain; its children are written after it, their offsets patched in.
+        // Flattened depth first from the root: a node's label runs down its one-child chain;
+        // its children are written after it, their offsets patched in.
         let mut data: Vec<u8> = Vec::new();
         // (build node reached, its leading byte, where to patch its offset: None for the root)
         let mut todo: Vec<(usize, u8, Option<usize>)> = vec![(0, 0, None)];
