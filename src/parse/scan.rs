@@ -321,6 +321,16 @@ impl Trie {
         if pos > 0 && is_word_byte(b0) && is_word_byte(s[pos - 1]) {
             return None;
         }
+        // the byte at `i` as patterns write it (a whitespace run as one space) and where the
+        // text goes on after it
+        let step = |i: usize| {
+            let c = *s.get(i)?;
+            Some(if is_ws(c) {
+                (b' ', skip_ws(s, i))
+            } else {
+                (c, i + 1)
+            })
+        };
         let (mut node, mut i) = (0, pos);
         let mut best = None;
         let d = &self.data[..];
@@ -335,27 +345,15 @@ impl Trie {
             let (n, edge) = (children / 2, children % 2);
             let label = o + NODE_HEADER;
             for &p in d.get(label..label + len).unwrap_or(&[]) {
-                let Some(&c) = s.get(i) else { return best };
-                if is_ws(c) {
-                    if p != b' ' {
-                        return best;
-                    }
-                    i = skip_ws(s, i);
-                } else if c != p {
-                    return best;
-                } else {
-                    i += 1;
+                match step(i) {
+                    Some((c, next)) if c == p => i = next,
+                    _ => return best,
                 }
             }
             if term != NONE && !(edge == 1 && i < s.len() && is_word_byte(s[i])) {
                 best = Some((i, term as usize));
             }
-            let Some(&c) = s.get(i) else { break };
-            let (c, next) = if is_ws(c) {
-                (b' ', skip_ws(s, i))
-            } else {
-                (c, i + 1)
-            };
+            let Some((c, next)) = step(i) else { break };
             let firsts = label + len;
             node = d
                 .get(firsts..firsts + n)
