@@ -47,36 +47,14 @@ const WEEKDAYS: [&str; 7] = [
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
 ];
 
-/// The bytes a month name can start with: a cheap test before trying each name (a month is
-/// looked for after every number of the text).
-const MONTH_FIRST_BYTES: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut i = 0;
-    while i < MONTHS.len() {
-        t[MONTHS[i].0.as_bytes()[0] as usize] = true;
-        i += 1;
-    }
-    t
-};
+/// The month names indexed once: a month is looked for after every number of the text, and
+/// most positions are rejected by the index's bit tests before any name is compared. (The
+/// longest name matching is the one the list meant: a full name before its abbreviation.)
+static MONTHS_LEX: Lexicon = Lexicon::new(|| Patterns::new(&MONTH_WORDS));
 
 fn month_at(s: &[u8], pos: usize) -> Option<(u32, usize)> {
-    if !s.get(pos).is_some_and(|&b| MONTH_FIRST_BYTES[b as usize]) {
-        return None;
-    }
-    for (name, m) in MONTHS {
-        let ok = if name.ends_with('.') {
-            match_at(s, pos, name)
-        } else {
-            word_at(s, pos, name)
-        };
-        if let Some(e) = ok {
-            if pos > 0 && is_word_byte(s[pos - 1]) {
-                continue;
-            }
-            return Some((m, e));
-        }
-    }
-    None
+    let (e, k) = MONTHS_LEX.at(s, pos)?;
+    Some((MONTHS.get(k)?.1, e))
 }
 
 /// Weekday word ending just before `pos` (skipping whitespace): (index, start, end).
@@ -775,6 +753,37 @@ fn in_identifier(s: &[u8], a: usize, b: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The indexed month names read what trying each name in the list's order reads: every
+    /// name and abbreviation, followed by a word byte, a space, a point, or nothing, and
+    /// preceded by a word byte or not.
+    #[test]
+    fn month_index_equals_trying_names_in_order() {
+        let in_order = |s: &[u8], pos: usize| {
+            if pos > 0 && is_word_byte(s[pos - 1]) {
+                return None;
+            }
+            MONTHS.iter().find_map(|(name, m)| {
+                let e = if name.ends_with('.') {
+                    match_at(s, pos, name)
+                } else {
+                    word_at(s, pos, name)
+                }?;
+                Some((*m, e))
+            })
+        };
+        for (name, _) in MONTHS {
+            for before in ["", " ", "x"] {
+                for after in ["", " 2024", "s", ".", "r.", "ier"] {
+                    let text = format!("{before}{name}{after}");
+                    let s = text.as_bytes();
+                    for pos in 0..s.len() {
+                        assert_eq!(month_at(s, pos), in_order(s, pos), "{text:?} at {pos}");
+                    }
+                }
+            }
+        }
+    }
 
     fn dates(s: &str) -> Vec<(u32, u32, i32, Option<u32>)> {
         let t = Text::new(s);
